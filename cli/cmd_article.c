@@ -1,0 +1,80 @@
+/* quotectl article [--json] FILE|-: what quoted reads from a page. */
+#include <errno.h>
+#include <getopt.h>
+#include <json-c/json.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "quoted/htmltext.h"
+#include "quoted/util.h"
+
+static void add_str(json_object *o, const char *key, const char *v)
+{
+	char *clean = v ? utf8_sanitize(v, strlen(v)) : NULL;
+	json_object_object_add(o, key, clean ? json_object_new_string(clean) : NULL);
+	free(clean);
+}
+
+int cmd_article(const struct cli_global *g, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{"json", no_argument, NULL, 'j'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	bool json = false;
+	int c;
+	while ((c = getopt_long(argc, argv, "+h", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'j': json = true; break;
+		case 'h': printf("usage: quotectl article [--json] FILE|-\n"); return 0;
+		default: return cli_usage_error("article", "unknown option");
+		}
+	}
+	if (optind != argc - 1)
+		return cli_usage_error("article", "expected one FILE (or - for standard input)");
+	size_t len;
+	char *html = read_file(argv[optind], &len);
+	if (!html) {
+		fprintf(stderr, "quotectl article: %s: %s\n", argv[optind], strerror(errno));
+		return EXIT_USAGE;
+	}
+	struct article_text at = {0};
+	html_extract_article(html, len, NULL, &at);
+	char *text = article_text_join(&at);
+	if (json) {
+		json_object *o = json_object_new_object();
+		add_str(o, "title", at.title);
+		add_str(o, "byline", at.byline);
+		add_str(o, "published", at.published);
+		/* One paragraph per line, as documented. */
+		struct buf b = {0};
+		for (size_t i = 0; i < at.n_paragraphs; i++) {
+			if (i)
+				buf_putc(&b, '\n');
+			buf_puts(&b, at.paragraphs[i]);
+		}
+		add_str(o, "text", b.data ? b.data : "");
+		buf_free(&b);
+		puts(json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE));
+		json_object_put(o);
+	} else {
+		printf("title: ");
+		out_clean(stdout, at.title ? at.title : "-");
+		printf("\nbyline: ");
+		out_clean(stdout, at.byline ? at.byline : "-");
+		printf("\npublished: ");
+		out_clean(stdout, at.published ? at.published : "-");
+		printf("\n\n");
+		for (size_t i = 0; i < at.n_paragraphs; i++) {
+			out_clean(stdout, at.paragraphs[i]);
+			putchar('\n');
+		}
+	}
+	int rc = at.n_paragraphs ? EXIT_FOUND : EXIT_NOTHING;
+	free(text);
+	article_text_free(&at);
+	free(html);
+	return rc;
+}

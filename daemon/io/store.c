@@ -1,0 +1,200 @@
+/* See quoted/store.h. Each call formats its parameters, submits one
+ * statement to the dbq, and turns the result into the caller's callback. */
+#include "quoted/store.h"
+
+#include <inttypes.h>
+#include <json-c/json.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "quoted/quote_json.h"
+#include "quoted/util.h"
+
+/* What a submitted statement needs to call its caller back. */
+struct store_call {
+	void (*done)(void);
+	void *arg;
+	size_t n; /* store_known_items: how many keys */
+};
+
+static struct store_call *call_new(void (*done)(void), void *arg)
+{
+	struct store_call *c = xcalloc(1, sizeof *c);
+	c->done = done;
+	c->arg = arg;
+	return c;
+}
+
+void db_feed_clear(struct db_feed *f)
+{
+	free(f->url);
+	free(f->etag);
+	free(f->last_modified);
+	memset(f, 0, sizeof *f);
+}
+
+static void lease_done(const PGresult *res, const char *err, void *arg)
+{
+	struct store_call *c = arg;
+	store_feeds_fn done = (store_feeds_fn)c->done;
+	if (!res) {
+		done(NULL, 0, err, c->arg);
+		free(c);
+		return;
+	}
+	int n = PQntuples(res);
+	struct db_feed *v = xcalloc((size_t)n, sizeof *v);
+	for (int i = 0; i < n; i++) {
+		v[i].id = strtoll(PQgetvalue(res, i, 0), NULL, 10);
+		v[i].url = xstrdup(PQgetvalue(res, i, 1));
+		v[i].etag = PQgetisnull(res, i, 2) ? NULL : xstrdup(PQgetvalue(res, i, 2));
+		v[i].last_modified = PQgetisnull(res, i, 3) ? NULL : xstrdup(PQgetvalue(res, i, 3));
+		v[i].local = PQgetvalue(res, i, 4)[0] == 't';
+		v[i].interval_s = atoi(PQgetvalue(res, i, 5));
+		v[i].error_count = atoi(PQgetvalue(res, i, 6));
+	}
+	done(v, n, NULL, c->arg);
+	free(c);
+}
+
+void store_lease(struct dbq *q, bool all, int limit, int lease_s, store_feeds_fn done, void *arg)
+{
+	char lim[16], lease[16];
+	snprintf(lim, sizeof lim, "%d", limit);
+	snprintf(lease, sizeof lease, "%d", lease_s);
+	const char *params[] = {all ? "t" : "f", lim, lease};
+	/* The lease pushes next_poll_at forward, so another daemon (or this one
+	 * after a crash) picks the feed up only once the lease has run out. */
+	dbq_submit(q,
+		   "UPDATE feeds f SET next_poll_at = now() + make_interval(secs => $3::int),"
+		   " last_polled_at = now()"
+		   " FROM (SELECT id FROM feeds WHERE state = 'active'"
+		   "       AND ($1::boolean OR next_poll_at <= now())"
+		   "       ORDER BY next_poll_at, id LIMIT $2::int FOR UPDATE SKIP LOCKED) due"
+		   " WHERE f.id = due.id"
+		   " RETURNING f.id, f.url, f.etag, f.last_modified, f.local, f.interval_s, f.error_count",
+		   3, params, lease_done, call_new((void (*)(void))done, arg));
+}
+
+static void known_done(const PGresult *res, const char *err, void *arg)
+{
+	struct store_call *c = arg;
+	store_known_fn done = (store_known_fn)c->done;
+	bool *known = xcalloc(c->n ? c->n : 1, sizeof *known);
+	if (res) {
+		/* Rows are the 1-based positions of the known keys. */
+		for (int i = 0; i < PQntuples(res); i++) {
+			long pos = strtol(PQgetvalue(res, i, 0), NULL, 10);
+			if (pos >= 1 && (size_t)pos <= c->n)
+				known[pos - 1] = true;
+		}
+	}
+	done(res ? known : NULL, err, c->arg);
+	free(known);
+	free(c);
+}
+
+void store_known_items(struct dbq *q, int64_t feed_id, char *const *keys, size_t n,
+		       store_known_fn done, void *arg)
+{
+	char fid[24];
+	snprintf(fid, sizeof fid, "%" PRId64, feed_id);
+	json_object *list = json_object_new_array();
+	for (size_t i = 0; i < n; i++) {
+		char *clean = utf8_sanitize(keys[i], strlen(keys[i]));
+		json_object_array_add(list, json_object_new_string(clean));
+		free(clean);
+	}
+	const char *params[] = {fid, json_object_to_json_string_ext(list, JSON_C_TO_STRING_PLAIN)};
+	struct store_call *c = call_new((void (*)(void))done, arg);
+	c->n = n;
+	dbq_submit(q,
+		   "SELECT k.pos FROM jsonb_array_elements_text($2::jsonb) WITH ORDINALITY AS k(key, pos)"
+		   " WHERE EXISTS (SELECT 1 FROM feed_items fi WHERE fi.feed_id = $1::bigint AND fi.item_key = k.key)",
+		   2, params, known_done, c);
+	json_object_put(list);
+}
+
+/* The JSON document quoted_store_article() takes (sql/003_store_article.sql). */
+static char *store_article_doc(const struct article_record *a, const struct quote_list *quotes)
+{
+	json_object *doc = json_object_new_object();
+	json_object *list = json_object_new_array();
+	const char *keys[] = {"url", "title", "byline", "body", "source"};
+	const char *vals[] = {a->url, a->title, a->byline, a->body, a->source};
+	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+		char *clean = vals[i] ? utf8_sanitize(vals[i], strlen(vals[i])) : NULL;
+		json_object_object_add(doc, keys[i], clean ? json_object_new_string(clean) : NULL);
+		free(clean);
+	}
+	json_object_object_add(doc, "published", a->published ? json_object_new_int64(a->published) : NULL);
+	json_object_object_add(doc, "extractor_version", json_object_new_string(QUOTE_EXTRACTOR_VERSION));
+	for (size_t i = 0; i < quotes->n; i++)
+		json_object_array_add(list, quote_to_json(&quotes->v[i]));
+	json_object_object_add(doc, "quotes", list);
+	char *s = xstrdup(json_object_to_json_string_ext(doc, JSON_C_TO_STRING_PLAIN));
+	json_object_put(doc);
+	return s;
+}
+
+static void count_done(const PGresult *res, const char *err, void *arg)
+{
+	struct store_call *c = arg;
+	store_count_fn done = (store_count_fn)c->done;
+	int count = -1;
+	if (res)
+		count = PQntuples(res) > 0 ? atoi(PQgetvalue(res, 0, 0)) : atoi(PQcmdTuples((PGresult *)res));
+	done(count, err, c->arg);
+	free(c);
+}
+
+void store_article(struct dbq *q, int64_t feed_id, const char *item_key,
+		   const struct article_record *a, const struct quote_list *quotes,
+		   store_count_fn done, void *arg)
+{
+	char fid[24];
+	snprintf(fid, sizeof fid, "%" PRId64, feed_id);
+	char *doc = store_article_doc(a, quotes);
+	const char *params[] = {fid, item_key, doc};
+	dbq_submit(q, "SELECT quoted_store_article($1, $2, $3::jsonb)", 3, params, count_done,
+		   call_new((void (*)(void))done, arg));
+	free(doc);
+}
+
+void store_feed_success(struct dbq *q, int64_t feed_id, int status, const char *etag,
+			const char *last_modified, const char *title, int next_in_s,
+			store_count_fn done, void *arg)
+{
+	char fid[24], st[16], next[16];
+	snprintf(fid, sizeof fid, "%" PRId64, feed_id);
+	snprintf(st, sizeof st, "%d", status);
+	snprintf(next, sizeof next, "%d", next_in_s);
+	const char *params[] = {fid, st, etag, last_modified, title, next};
+	/* A 304 carries no new validators: keep the ones we have. */
+	dbq_submit(q,
+		   "UPDATE feeds SET last_status = $2::int, last_success_at = now(),"
+		   " etag = CASE WHEN $2::int = 304 THEN etag ELSE $3 END,"
+		   " last_modified = CASE WHEN $2::int = 304 THEN last_modified ELSE $4 END,"
+		   " title = coalesce($5, title), error_count = 0, last_error = NULL,"
+		   " next_poll_at = now() + make_interval(secs => $6::int)"
+		   " WHERE id = $1::bigint",
+		   6, params, count_done, call_new((void (*)(void))done, arg));
+}
+
+void store_feed_error(struct dbq *q, int64_t feed_id, int status, const char *message,
+		      int next_in_s, store_count_fn done, void *arg)
+{
+	char fid[24], st[16], next[16];
+	snprintf(fid, sizeof fid, "%" PRId64, feed_id);
+	snprintf(st, sizeof st, "%d", status);
+	snprintf(next, sizeof next, "%d", next_in_s);
+	char *clean = utf8_sanitize(message, strlen(message));
+	const char *params[] = {fid, status ? st : NULL, clean, next};
+	dbq_submit(q,
+		   "UPDATE feeds SET last_status = $2::int, last_error = $3, last_error_at = now(),"
+		   " error_count = error_count + 1,"
+		   " next_poll_at = now() + make_interval(secs => $4::int)"
+		   " WHERE id = $1::bigint",
+		   4, params, count_done, call_new((void (*)(void))done, arg));
+	free(clean);
+}

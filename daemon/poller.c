@@ -1,0 +1,443 @@
+/* The poller: lease due feeds, fetch them, parse, fetch each new item's
+ * page, extract text and quotes, and store each article in one statement.
+ * Everything runs on one loop: libcurl through the fetcher, PostgreSQL
+ * through the dbq. A feed's validators advance only after all its new
+ * articles committed, so a crash or a failed article means the items are
+ * seen again on the next poll rather than lost. */
+#include <inttypes.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "daemon.h"
+#include "quoted/feed.h"
+#include "quoted/htmltext.h"
+#include "quoted/log.h"
+#include "quoted/quote.h"
+#include "quoted/store.h"
+#include "quoted/util.h"
+
+#define TICK_SECONDS 5
+#define LEASE_SECONDS 600
+/* Stop leasing while this much database work is waiting. */
+#define MAX_DB_BACKLOG 256
+
+struct poller {
+	struct event_base *base;
+	struct dbq *db;
+	const struct config *cfg;
+	struct fetcher *fetcher;
+	struct event *tick;
+	bool once, stopping, leasing, leased_once;
+	bool shutting_down; /* fetcher_free() is cancelling: record nothing */
+	int feeds_in_progress;
+	struct poller_stats stats;
+};
+
+/* One poll of one feed, alive until its outcome is recorded. */
+struct feed_poll {
+	struct poller *p;
+	struct db_feed feed;
+	struct feed parsed;
+	int articles_pending;
+	int articles_failed;
+	long status;
+	char *etag, *last_modified;
+};
+
+struct article_job {
+	struct feed_poll *fp;
+	char *item_key, *url, *title, *author, *content;
+	int64_t published;
+};
+
+static char *opt_dup(const char *s)
+{
+	return s ? xstrdup(s) : NULL;
+}
+
+static double jitter(void)
+{
+	return 0.9 + 0.2 * ((double)random() / RAND_MAX);
+}
+
+/* The next poll: the feed's interval within the configured bounds, with
+ * ±10% jitter so feeds added together do not stay in lockstep. */
+static int poller_next_interval(const struct poller *p, int interval_s)
+{
+	int s = interval_s;
+	if (s < p->cfg->min_interval_s)
+		s = p->cfg->min_interval_s;
+	if (s > p->cfg->max_interval_s)
+		s = p->cfg->max_interval_s;
+	return (int)lround(s * jitter());
+}
+
+/* Exponential backoff after consecutive errors, capped, never giving up;
+ * a server's Retry-After is honoured up to the cap. */
+static int poller_backoff(const struct poller *p, int errors, long retry_after_s)
+{
+	double s = p->cfg->min_interval_s * pow(2.0, errors < 16 ? errors : 16);
+	if (retry_after_s > s)
+		s = (double)retry_after_s;
+	if (s > p->cfg->max_error_backoff_s)
+		s = p->cfg->max_error_backoff_s;
+	return (int)lround(s * jitter());
+}
+
+static void poller_check_done(struct poller *p)
+{
+	if (p->feeds_in_progress > 0 || p->leasing)
+		return;
+	if ((p->once && p->leased_once) || p->stopping)
+		event_base_loopexit(p->base, NULL);
+}
+
+static void feed_poll_free(struct feed_poll *fp)
+{
+	db_feed_clear(&fp->feed);
+	feed_free(&fp->parsed);
+	free(fp->etag);
+	free(fp->last_modified);
+	free(fp);
+}
+
+static void feed_poll_recorded(int count, const char *err, void *arg)
+{
+	struct feed_poll *fp = arg;
+	struct poller *p = fp->p;
+	if (count < 0)
+		log_err("feed %" PRId64 ": cannot record the poll: %s", fp->feed.id, err);
+	p->feeds_in_progress--;
+	feed_poll_free(fp);
+	poller_check_done(p);
+}
+
+static void feed_poll_error(struct feed_poll *fp, int status, long retry_after_s, const char *msg)
+{
+	struct poller *p = fp->p;
+	int next = poller_backoff(p, fp->feed.error_count, retry_after_s);
+	log_warn("feed %" PRId64 " %s: %s; next attempt in %d s", fp->feed.id, fp->feed.url, msg, next);
+	p->stats.feeds_failed++;
+	store_feed_error(p->db, fp->feed.id, status, msg, next, feed_poll_recorded, fp);
+}
+
+/* All articles of this poll are settled: record success. */
+static void feed_poll_finish(struct feed_poll *fp)
+{
+	struct poller *p = fp->p;
+	int next = poller_next_interval(p, fp->feed.interval_s);
+	/* If an article failed, forget the validators so the next poll reads
+	 * the whole feed again and retries it; stored items are skipped. */
+	const char *etag = fp->articles_failed ? NULL : fp->etag;
+	const char *lm = fp->articles_failed ? NULL : fp->last_modified;
+	int status = fp->status ? (int)fp->status : 200;
+	if (fp->articles_failed && status == 304)
+		status = 200;
+	p->stats.feeds_polled++;
+	store_feed_success(p->db, fp->feed.id, status, etag, lm, fp->parsed.title, next,
+			   feed_poll_recorded, fp);
+}
+
+static void article_job_free(struct article_job *j)
+{
+	free(j->item_key);
+	free(j->url);
+	free(j->title);
+	free(j->author);
+	free(j->content);
+	free(j);
+}
+
+static void article_settle(struct article_job *j, bool ok)
+{
+	struct feed_poll *fp = j->fp;
+	if (!ok) {
+		fp->articles_failed++;
+		fp->p->stats.articles_failed++;
+	}
+	article_job_free(j);
+	if (--fp->articles_pending == 0)
+		feed_poll_finish(fp);
+}
+
+static void article_stored(int added, const char *err, void *arg)
+{
+	struct article_job *j = arg;
+	struct poller *p = j->fp->p;
+	if (added < 0) {
+		log_err("article %s: cannot store: %s", j->url ? j->url : j->item_key, err);
+	} else {
+		log_debug("article %s: %d new quotes", j->url ? j->url : j->item_key, added);
+		p->stats.articles_stored++;
+		p->stats.quotes_stored += added;
+	}
+	article_settle(j, added >= 0);
+}
+
+/* Turn a fetched page (or the feed's own content) into text and quotes and
+ * hand them to the store. */
+static void article_process(struct article_job *j, const struct fetch_result *r)
+{
+	struct poller *p = j->fp->p;
+	struct article_text at = {0};
+	const char *source = "page";
+
+	if (r && r->len > 0)
+		html_extract_article(r->body, r->len, r->effective_url, &at);
+	if (at.n_paragraphs == 0 && j->content) {
+		article_text_free(&at);
+		memset(&at, 0, sizeof at);
+		html_fragment_paragraphs(j->content, strlen(j->content), &at);
+		source = "feed";
+	}
+	if (at.n_paragraphs == 0) {
+		log_warn("article %s: %s", j->url ? j->url : j->item_key,
+			 r && r->error ? r->error : "no text found");
+		article_text_free(&at);
+		article_settle(j, false);
+		return;
+	}
+	char *body = article_text_join(&at);
+	struct quote_list quotes = {0};
+	quotes_extract(body, strlen(body), &quotes);
+	int64_t published = j->published;
+	if (!published && at.published)
+		published = feed_parse_date(at.published);
+	struct article_record rec = {
+		.url = j->url ? j->url : j->item_key,
+		.title = at.title ? at.title : j->title,
+		.byline = at.byline ? at.byline : j->author,
+		.published = published,
+		.body = body,
+		.source = source,
+	};
+	log_info("article %s: %zu quotes", rec.url, quotes.n);
+	store_article(p->db, j->fp->feed.id, j->item_key, &rec, &quotes, article_stored, j);
+	quote_list_free(&quotes);
+	free(body);
+	article_text_free(&at);
+}
+
+static void article_fetched(const struct fetch_result *r, void *arg)
+{
+	struct article_job *j = arg;
+	struct feed_poll *fp = j->fp;
+	if (fp->p->shutting_down) {
+		/* Not stored, not recorded: the lease runs out and the item is
+		 * fetched again by the next run. */
+		article_job_free(j);
+		if (--fp->articles_pending == 0) {
+			fp->p->feeds_in_progress--;
+			feed_poll_free(fp);
+		}
+		return;
+	}
+	bool ok = !r->error && (r->status == 200 || (r->status == 0 && fp->feed.local));
+	if (!ok && !r->error)
+		log_warn("article %s: HTTP %ld", r->url, r->status);
+	article_process(j, ok ? r : NULL);
+}
+
+/* Queue the items this feed has not carried before. */
+static void feed_items_checked(const bool *known, const char *err, void *arg)
+{
+	struct feed_poll *fp = arg;
+	struct poller *p = fp->p;
+	if (!known) {
+		log_err("feed %" PRId64 ": cannot check known items: %s", fp->feed.id, err);
+		fp->articles_failed++;
+	}
+	/* Hold one count ourselves so the poll cannot finish while queuing. */
+	fp->articles_pending = 1;
+	for (size_t i = 0; known && i < fp->parsed.n_items; i++) {
+		const struct feed_item *it = &fp->parsed.items[i];
+		if (known[i])
+			continue;
+		struct article_job *j = xcalloc(1, sizeof *j);
+		j->fp = fp;
+		j->item_key = feed_item_key(it);
+		j->url = opt_dup(it->link);
+		j->title = opt_dup(it->title);
+		j->author = opt_dup(it->author);
+		j->content = opt_dup(it->content ? it->content : it->summary);
+		j->published = it->published ? it->published : it->updated;
+		fp->articles_pending++;
+		if (j->url) {
+			struct fetch_request req = {
+				.url = j->url,
+				.allow_file = fp->feed.local,
+				.done = article_fetched,
+				.arg = j,
+			};
+			fetcher_submit(p->fetcher, &req);
+		} else {
+			article_process(j, NULL);
+		}
+	}
+	if (--fp->articles_pending == 0)
+		feed_poll_finish(fp);
+}
+
+static void feed_fetched(const struct fetch_result *r, void *arg)
+{
+	struct feed_poll *fp = arg;
+	struct poller *p = fp->p;
+	char msg[600];
+
+	if (p->shutting_down) {
+		p->feeds_in_progress--;
+		feed_poll_free(fp);
+		return;
+	}
+	if (r->error) {
+		feed_poll_error(fp, (int)r->status, r->retry_after_s, r->error);
+		return;
+	}
+	fp->status = r->status;
+	if (r->status == 304) {
+		p->stats.feeds_unchanged++;
+		feed_poll_finish(fp);
+		return;
+	}
+	/* file:// transfers report status 0. */
+	if (r->status != 200 && !(r->status == 0 && fp->feed.local)) {
+		snprintf(msg, sizeof msg, "HTTP status %ld", r->status);
+		feed_poll_error(fp, (int)r->status, r->retry_after_s, msg);
+		return;
+	}
+	char perr[256];
+	if (feed_parse(r->body, r->len, r->effective_url, r->content_type, &fp->parsed, perr,
+		       sizeof perr) < 0) {
+		snprintf(msg, sizeof msg, "not a feed: %s", perr);
+		feed_poll_error(fp, (int)r->status, -1, msg);
+		return;
+	}
+	fp->etag = opt_dup(r->etag);
+	fp->last_modified = opt_dup(r->last_modified);
+	log_info("feed %" PRId64 " %s: %zu items", fp->feed.id, fp->feed.url, fp->parsed.n_items);
+	char **keys = xcalloc(fp->parsed.n_items ? fp->parsed.n_items : 1, sizeof *keys);
+	for (size_t i = 0; i < fp->parsed.n_items; i++)
+		keys[i] = feed_item_key(&fp->parsed.items[i]);
+	store_known_items(p->db, fp->feed.id, keys, fp->parsed.n_items, feed_items_checked, fp);
+	for (size_t i = 0; i < fp->parsed.n_items; i++)
+		free(keys[i]);
+	free(keys);
+}
+
+static void poller_leased(struct db_feed *feeds, int n, const char *err, void *arg)
+{
+	struct poller *p = arg;
+	p->leasing = false;
+	if (!feeds) {
+		log_err("cannot lease feeds: %s", err);
+		poller_check_done(p);
+		return;
+	}
+	p->leased_once = true;
+	for (int i = 0; i < n; i++) {
+		if (p->stopping) {
+			/* Leased but not started: the lease runs out and another pass takes it. */
+			db_feed_clear(&feeds[i]);
+			continue;
+		}
+		struct feed_poll *fp = xcalloc(1, sizeof *fp);
+		fp->p = p;
+		fp->feed = feeds[i];
+		p->feeds_in_progress++;
+		struct fetch_request req = {
+			.url = fp->feed.url,
+			.etag = fp->feed.etag,
+			.last_modified = fp->feed.last_modified,
+			.allow_file = fp->feed.local,
+			.done = feed_fetched,
+			.arg = fp,
+		};
+		fetcher_submit(p->fetcher, &req);
+	}
+	free(feeds);
+	poller_check_done(p);
+}
+
+/* Lease what is due, unless the database is away or busy, or we stop. */
+static void poller_lease(struct poller *p)
+{
+	if (p->stopping || p->leasing || (p->once && p->leased_once))
+		return;
+	if (!dbq_connected(p->db) || dbq_depth(p->db) > MAX_DB_BACKLOG)
+		return;
+	int limit = p->once ? 1000000 : p->cfg->max_connections * 4;
+	if (!p->once && fetcher_pending(p->fetcher) > (size_t)limit)
+		return;
+	p->leasing = true;
+	store_lease(p->db, p->once, limit, LEASE_SECONDS, poller_leased, p);
+}
+
+static void poller_tick(evutil_socket_t fd, short what, void *arg)
+{
+	poller_lease(arg);
+}
+
+struct poller *poller_new(struct event_base *base, struct dbq *db, const struct config *cfg, bool once)
+{
+	struct poller *p = xcalloc(1, sizeof *p);
+	p->base = base;
+	p->db = db;
+	p->cfg = cfg;
+	p->once = once;
+	char *ua = cfg->contact_url ? xasprintf("quoted/%s (+%s)", QUOTED_VERSION, cfg->contact_url)
+				    : xasprintf("quoted/%s", QUOTED_VERSION);
+	struct fetch_options fo = {
+		.max_connections = cfg->max_connections,
+		.per_host = cfg->per_host_connections,
+		.host_delay_ms = cfg->host_delay_ms,
+		.max_body_bytes = cfg->max_body_bytes,
+		.connect_timeout_s = cfg->connect_timeout_s,
+		.timeout_s = cfg->timeout_s,
+		.allow_private = cfg->allow_private,
+		.user_agent = ua,
+	};
+	p->fetcher = fetcher_new(base, &fo);
+	free(ua);
+	p->tick = event_new(base, -1, EV_PERSIST, poller_tick, p);
+	return p;
+}
+
+void poller_start(struct poller *p)
+{
+	struct timeval every = {TICK_SECONDS, 0};
+	event_add(p->tick, &every);
+	poller_lease(p);
+}
+
+void poller_wake(struct poller *p)
+{
+	poller_lease(p);
+}
+
+void poller_stop(struct poller *p)
+{
+	p->stopping = true;
+	event_del(p->tick);
+	poller_check_done(p);
+}
+
+bool poller_idle(const struct poller *p)
+{
+	return p->feeds_in_progress == 0;
+}
+
+const struct poller_stats *poller_stats(const struct poller *p)
+{
+	return &p->stats;
+}
+
+void poller_free(struct poller *p)
+{
+	if (!p)
+		return;
+	p->shutting_down = true;
+	fetcher_free(p->fetcher);
+	event_free(p->tick);
+	free(p);
+}

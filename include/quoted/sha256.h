@@ -1,0 +1,19 @@
+/* SHA-256 (FIPS 180-4), small and dependency free. */
+#ifndef QUOTED_SHA256_H
+#define QUOTED_SHA256_H
+#include <stddef.h>
+#include <stdint.h>
+
+struct sha256 {
+	uint32_t h[8];
+	uint64_t len; /* bytes hashed so far */
+	unsigned char blk[64];
+	size_t fill;
+};
+
+void sha256_init(struct sha256 *s);
+void sha256_update(struct sha256 *s, const void *data, size_t n);
+void sha256_final(struct sha256 *s, unsigned char out[32]);
+/* Hash n bytes and write 64 lowercase hex digits and a NUL to hex. */
+void sha256_hex(const void *data, size_t n, char hex[65]);
+#endif

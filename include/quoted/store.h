@@ -1,0 +1,58 @@
+/* The daemon's writes and reads, asynchronous on the dbq: leasing feeds,
+ * checking which items are known, storing articles with their quotes, and
+ * recording poll outcomes. Every statement is idempotent, so the queue may
+ * run one again after a lost connection. Values travel as parameters. */
+#ifndef QUOTED_STORE_H
+#define QUOTED_STORE_H
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "quoted/dbq.h"
+#include "quoted/quote.h"
+
+struct db_feed {
+	int64_t id;
+	char *url;
+	char *etag;          /* or NULL */
+	char *last_modified; /* or NULL */
+	bool local;
+	int interval_s;
+	int error_count;
+};
+void db_feed_clear(struct db_feed *f);
+
+/* feeds (n of them) belong to the callee; NULL with err on failure. */
+typedef void (*store_feeds_fn)(struct db_feed *feeds, int n, const char *err, void *arg);
+/* Lease feeds that are due (every active feed when all) for lease_s
+ * seconds, with FOR UPDATE SKIP LOCKED so several daemons share the work. */
+void store_lease(struct dbq *q, bool all, int limit, int lease_s, store_feeds_fn done, void *arg);
+
+/* known[i] tells whether keys[i] was carried by this feed before. */
+typedef void (*store_known_fn)(const bool *known, const char *err, void *arg);
+void store_known_items(struct dbq *q, int64_t feed_id, char *const *keys, size_t n,
+		       store_known_fn done, void *arg);
+
+struct article_record {
+	const char *url;
+	const char *title;
+	const char *byline;
+	int64_t published; /* Unix seconds, 0 when unknown */
+	const char *body;  /* the text the extractor read */
+	const char *source; /* "page" or "feed" */
+};
+
+/* count: quotes inserted (store_article) or rows updated; -1 with err. */
+typedef void (*store_count_fn)(int count, const char *err, void *arg);
+/* One statement, so one transaction: the article, the item, speakers, quotes. */
+void store_article(struct dbq *q, int64_t feed_id, const char *item_key,
+		   const struct article_record *a, const struct quote_list *quotes,
+		   store_count_fn done, void *arg);
+/* Record a poll's outcome; the next poll is next_in_s from now. Validators
+ * advance only here, after the feed's articles have committed. */
+void store_feed_success(struct dbq *q, int64_t feed_id, int status, const char *etag,
+			const char *last_modified, const char *title, int next_in_s,
+			store_count_fn done, void *arg);
+void store_feed_error(struct dbq *q, int64_t feed_id, int status, const char *message,
+		      int next_in_s, store_count_fn done, void *arg);
+#endif

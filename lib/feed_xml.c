@@ -1,0 +1,791 @@
+/* RSS 0.9x/1.0/2.0 and Atom 0.3/1.0 with libxml2. Untrusted input: no
+ * external entity or DTD is ever loaded, nothing touches the network, and
+ * text gathering is bounded so entity expansion cannot blow up memory. */
+#include <ctype.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <libxml/SAX2.h>
+#include <libxml/entities.h>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#include <libxml/uri.h>
+#include <libxml/xmlerror.h>
+
+#include "feed_priv.h"
+#include "quoted/util.h"
+#include "quoted/xmlsafe.h"
+
+/* Namespaces we tell apart, as bits so a lookup can accept several. */
+enum {
+	NS_NONE = 1 << 0,
+	NS_RSS = 1 << 1, /* RSS 1.0, RSS 0.90, Userland RSS 2 */
+	NS_ATOM = 1 << 2, /* Atom 1.0 and 0.3 */
+	NS_DC = 1 << 3,
+	NS_DCTERMS = 1 << 4,
+	NS_CONTENT = 1 << 5,
+	NS_XHTML = 1 << 6,
+	NS_RDF = 1 << 7,
+	NS_ITUNES = 1 << 8,
+	NS_MEDIA = 1 << 9,
+	NS_OTHER = 1 << 10,
+};
+#define NS_CORE (NS_NONE | NS_RSS) /* plain RSS elements */
+
+/* Walk budget for one field: nodes visited and entity nesting. */
+#define XML_MAX_VISITS 1000000
+#define XML_MAX_ENT_DEPTH 40
+
+struct xp {
+	struct feed *f;
+	size_t cap;
+	xmlDocPtr doc;
+	int core;	  /* namespace bits of the format's own elements */
+	bool atom03;      /* Atom 0.3 text constructs (mode=) */
+	bool nocase;      /* CDF: element names in any case */
+	char *feed_author; /* Atom: inherited by entries without one */
+	char reason[256];  /* first error libxml2 reported */
+};
+
+static int xml_ns(const xmlNode *n)
+{
+	static const struct {
+		const char *uri;
+		int bit;
+	} known[] = {
+		{"http://www.w3.org/2005/atom", NS_ATOM},
+		{"http://purl.org/atom/ns#", NS_ATOM},
+		{"http://purl.org/rss/1.0/modules/content/", NS_CONTENT},
+		{"http://purl.org/rss/1.0/", NS_RSS},
+		{"http://my.netscape.com/rdf/simple/0.9/", NS_RSS},
+		{"http://backend.userland.com/rss", NS_RSS},
+		{"http://blogs.law.harvard.edu/tech/rss", NS_RSS},
+		{"http://purl.org/net/rss1.1#", NS_RSS},
+		{"http://purl.org/dc/elements/1.", NS_DC},
+		{"http://purl.org/dc/terms/", NS_DCTERMS},
+		{"http://www.w3.org/1999/xhtml", NS_XHTML},
+		{"http://www.w3.org/1999/02/22-rdf-syntax-ns#", NS_RDF},
+		{"http://www.itunes.com/dtds/podcast-1.0.dtd", NS_ITUNES},
+		{"http://search.yahoo.com/mrss", NS_MEDIA},
+	};
+	if (!n->ns || !n->ns->href || !*n->ns->href)
+		return NS_NONE;
+	const char *uri = (const char *)n->ns->href;
+	for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)
+		if (strncasecmp(uri, known[i].uri, strlen(known[i].uri)) == 0)
+			return known[i].bit;
+	return NS_OTHER;
+}
+
+static bool xml_is(const struct xp *p, const xmlNode *n, int ns, const char *name)
+{
+	if (n->type != XML_ELEMENT_NODE || !(xml_ns(n) & ns))
+		return false;
+	if (p->nocase)
+		return strcasecmp((const char *)n->name, name) == 0;
+	return strcmp((const char *)n->name, name) == 0;
+}
+
+static xmlNode *xml_child(const struct xp *p, const xmlNode *parent, int ns, const char *name)
+{
+	for (xmlNode *c = parent->children; c; c = c->next)
+		if (xml_is(p, c, ns, name))
+			return c;
+	return NULL;
+}
+
+/* Attribute by local name in no namespace (or any, if none matches). */
+static char *xml_attr(const struct xp *p, const xmlNode *n, const char *name)
+{
+	for (xmlAttr *a = n->properties; a; a = a->next) {
+		bool eq = p->nocase ? strcasecmp((const char *)a->name, name) == 0
+				    : strcmp((const char *)a->name, name) == 0;
+		if (eq)
+			return (char *)xmlNodeGetContent((xmlNode *)a);
+	}
+	return NULL;
+}
+
+struct xml_walk {
+	struct buf b;
+	size_t visits;
+	bool markup; /* serialize child elements instead of only their text */
+};
+
+static void xml_dump(struct xml_walk *w, xmlNode *n)
+{
+	xmlBufferPtr xb = xmlBufferCreate();
+	if (!xb)
+		return;
+	xmlNodeDump(xb, n->doc, n, 0, 0);
+	if (w->b.len + (size_t)xmlBufferLength(xb) <= FEED_MAX_FIELD)
+		buf_append(&w->b, (const char *)xmlBufferContent(xb), (size_t)xmlBufferLength(xb));
+	xmlBufferFree(xb);
+}
+
+/* Concatenate the text under a node list. Entity references are followed
+ * (they are not substituted at parse time) with a bound on nesting, visits
+ * and output, so "billion laughs" style documents stay cheap. */
+static void xml_walk(struct xml_walk *w, xmlNode *n, int depth)
+{
+	for (; n; n = n->next) {
+		if (++w->visits > XML_MAX_VISITS || w->b.len >= FEED_MAX_FIELD)
+			return;
+		switch (n->type) {
+		case XML_TEXT_NODE:
+		case XML_CDATA_SECTION_NODE:
+			if (n->content)
+				buf_puts(&w->b, (const char *)n->content);
+			break;
+		case XML_ENTITY_REF_NODE: {
+			xmlEntityPtr ent = (xmlEntityPtr)n->children;
+			if (ent && ent->type == XML_ENTITY_DECL && depth < XML_MAX_ENT_DEPTH)
+				xml_walk(w, ent->children, depth + 1);
+			break;
+		}
+		case XML_ELEMENT_NODE:
+			if (w->markup)
+				xml_dump(w, n);
+			else if (depth < XML_MAX_ENT_DEPTH + 300)
+				xml_walk(w, n->children, depth + 1);
+			break;
+		default:
+			break;
+		}
+	}
+}
+
+/* Text of an element (markup=false) or its content as an HTML string, with
+ * child elements serialized (markup=true). Never NULL. */
+static char *xml_text(xmlNode *n, bool markup)
+{
+	struct xml_walk w = {.markup = markup};
+	buf_append(&w.b, "", 0);
+	xml_walk(&w, n->children, 0);
+	return buf_steal(&w.b);
+}
+
+/* The base URI in effect at n: xml:base attributes up the tree, then the
+ * document URL. A base with a script scheme is ignored. */
+static xmlChar *xml_base(const struct xp *p, xmlNode *n)
+{
+	xmlChar *base = xmlNodeGetBase(p->doc, n);
+	if (base && (!strncasecmp((char *)base, "javascript:", 11) ||
+		     !strncasecmp((char *)base, "vbscript:", 9) || !strncasecmp((char *)base, "data:", 5))) {
+		xmlFree(base);
+		base = p->doc->URL ? xmlStrdup(p->doc->URL) : NULL;
+	}
+	return base;
+}
+
+/* Summaries and contents are kept as HTML, but the xml:base that governs
+ * their relative links is gone once the feed is parsed: make them absolute
+ * here. */
+static char *xml_html_abs(const struct xp *p, xmlNode *n, char *html)
+{
+	xmlChar *base = xml_base(p, n);
+	if (!base)
+		return html;
+	char *s = feed_html_resolve(html, (const char *)base);
+	xmlFree(base);
+	free(html);
+	return s;
+}
+
+/* Resolve a link against xml:base of its element and the document URL. */
+static char *xml_resolve(const struct xp *p, xmlNode *n, const char *href)
+{
+	char *s = xstrdup(href);
+	feed_trim(s);
+	xmlChar *base = xml_base(p, n);
+	if (!base)
+		return s;
+	xmlChar *abs = xmlBuildURI((const xmlChar *)s, base);
+	xmlFree(base);
+	if (!abs)
+		return s;
+	free(s);
+	s = xstrdup((const char *)abs);
+	xmlFree(abs);
+	return s;
+}
+
+static void xml_set_owned(char **field, char *s)
+{
+	feed_set(field, s);
+	free(s);
+}
+
+static void xml_set_plain(char **field, char *s)
+{
+	if (!*field && s) {
+		str_squeeze_space(s);
+		feed_set(field, s);
+	}
+	free(s);
+}
+
+/* Plain-text title from RSS-style text that may or may not be HTML. */
+static char *xml_plain(xmlNode *n)
+{
+	char *s = xml_text(n, false);
+	if (feed_looks_like_html(s)) {
+		char *t = feed_html_to_text(s);
+		free(s);
+		s = t;
+	}
+	return s;
+}
+
+static void xml_set_date(int64_t *field, xmlNode *n)
+{
+	if (*field)
+		return;
+	char *s = xml_text(n, false);
+	*field = feed_parse_date(s);
+	free(s);
+}
+
+static char *xml_base64(const char *s)
+{
+	static const char tbl[] =
+		"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+	struct buf b = {0};
+	uint32_t acc = 0;
+	int bits = 0;
+	buf_append(&b, "", 0);
+	for (; *s && *s != '='; s++) {
+		const char *c = strchr(tbl, *s);
+		if (!c || !*s)
+			continue;
+		acc = (acc << 6) | (uint32_t)(c - tbl);
+		bits += 6;
+		if (bits >= 8) {
+			bits -= 8;
+			buf_putc(&b, (char)((acc >> bits) & 0xFF));
+		}
+	}
+	return buf_steal(&b);
+}
+
+/* An Atom text construct (title, summary, content, ...). plain: return
+ * plain text (for titles), else the value as HTML or text as given. */
+static char *atom_text(const struct xp *p, xmlNode *n, bool plain)
+{
+	char *type = xml_attr(p, n, "type"), *mode = xml_attr(p, n, "mode");
+	char *s;
+	bool xhtml = false, html = false, text = true;
+
+	if (type && !*type) {
+		xmlFree(type); /* type="" is no type */
+		type = NULL;
+	}
+	if (type) {
+		const char *t = type;
+		xhtml = !strcasecmp(t, "xhtml") || !strcasecmp(t, "application/xhtml+xml");
+		html = !strcasecmp(t, "html") || !strcasecmp(t, "text/html");
+		text = !strcasecmp(t, "text") || !strcasecmp(t, "text/plain");
+		/* Atom 1.0: other non-XML, non-text media types are base64 */
+		if (!p->atom03 && !xhtml && !html && !text && !strcasestr(t, "xml") &&
+		    strncasecmp(t, "text/", 5) && !mode)
+			mode = (char *)xmlStrdup((const xmlChar *)"base64");
+	}
+	if (mode && !strcasecmp(mode, "escaped")) {
+		html = !text || html;
+		xhtml = false;
+	}
+	if (mode && !strcasecmp(mode, "base64")) {
+		char *raw = xml_text(n, false);
+		s = xml_base64(raw);
+		free(raw);
+		if (plain && (html || feed_looks_like_html(s))) {
+			char *t = feed_html_to_text(s);
+			free(s);
+			s = t;
+		}
+	} else if (xhtml || (p->atom03 && html && (!mode || !strcasecmp(mode, "xml")) &&
+			     xmlFirstElementChild(n))) {
+		/* inline markup; Atom 1.0 wraps it in one xhtml:div */
+		xmlNode *div = xmlFirstElementChild(n);
+		xmlNode *from = n;
+		if (xhtml && !strcasecmp(type, "xhtml") && div && xml_is(p, div, NS_XHTML, "div") &&
+		    !xmlNextElementSibling(div))
+			from = div; /* Atom 1.0 wraps xhtml in one div */
+		s = plain ? xml_text(from, false) : xml_text(from, true);
+		if (!plain && from == n) {
+			/* no wrapper: serialize text nodes escaped too */
+			struct xml_walk w = {.markup = true};
+			free(s);
+			buf_append(&w.b, "", 0);
+			for (xmlNode *c = n->children; c; c = c->next)
+				xml_dump(&w, c);
+			s = buf_steal(&w.b);
+		} else if (!plain) {
+			struct xml_walk w = {.markup = true};
+			free(s);
+			buf_append(&w.b, "", 0);
+			for (xmlNode *c = from->children; c; c = c->next)
+				xml_dump(&w, c);
+			s = buf_steal(&w.b);
+		}
+	} else if (html) {
+		s = xml_text(n, false);
+		if (plain) {
+			char *t = feed_html_to_text(s);
+			free(s);
+			s = t;
+		}
+	} else if (text) {
+		/* markup where text was declared: keep it rather than lose it */
+		s = xml_text(n, !plain && xmlFirstElementChild(n));
+	} else {
+		s = xml_text(n, true); /* other media types: as given */
+	}
+	xmlFree(type);
+	xmlFree(mode);
+	return s;
+}
+
+/* Pick a link: rel=alternate (the default rel) wins, preferring an HTML
+ * type; Atom-style links in RSS (atom:link) also count. */
+static char *atom_link(const struct xp *p, xmlNode *parent, int ns)
+{
+	xmlNode *best = NULL;
+	int best_score = 0;
+	for (xmlNode *c = parent->children; c; c = c->next) {
+		if (!xml_is(p, c, ns, "link"))
+			continue;
+		char *rel = xml_attr(p, c, "rel"), *type = xml_attr(p, c, "type");
+		char *href = xml_attr(p, c, "href");
+		int score = 0;
+		if (!href) {
+			href = xml_text(c, false);
+			feed_trim(href);
+			if (!*href) {
+				free(href);
+				href = NULL;
+			} else {
+				char *t = (char *)xmlStrdup((xmlChar *)href);
+				free(href);
+				href = t;
+			}
+		}
+		if (href && (!rel || !strcasecmp(rel, "alternate")))
+			score = !type || strcasestr(type, "html") ? 3 : 2;
+		if (score > best_score)
+			best = c, best_score = score;
+		xmlFree(rel);
+		xmlFree(type);
+		xmlFree(href);
+	}
+	if (!best)
+		return NULL;
+	char *href = xml_attr(p, best, "href");
+	if (!href) {
+		char *t = xml_text(best, false);
+		char *abs = xml_resolve(p, best, t);
+		free(t);
+		return abs;
+	}
+	char *abs = xml_resolve(p, best, href);
+	xmlFree(href);
+	return abs;
+}
+
+static char *atom_person(const struct xp *p, xmlNode *n)
+{
+	xmlNode *name = xml_child(p, n, NS_ATOM | NS_NONE, "name");
+	if (name)
+		return xml_plain(name);
+	return NULL;
+}
+
+/* "jane@example.com (Jane Doe)" or "Jane Doe <jane@...>" -> "Jane Doe". */
+static char *rss_author_name(char *s)
+{
+	char *open = strchr(s, '('), *close = open ? strrchr(open, ')') : NULL;
+	char *at = strchr(s, '@');
+	if (open && close && at && at < open) {
+		char *t = xstrndup(open + 1, (size_t)(close - open - 1));
+		free(s);
+		return t;
+	}
+	if (open && close && at && at > open && at < close && open > s) {
+		*open = '\0'; /* "Jane Doe (jane@example.com)" */
+		return s;
+	}
+	char *lt = strchr(s, '<');
+	if (lt && lt > s && strchr(lt, '@') && strchr(lt, '>')) {
+		*lt = '\0';
+		return s;
+	}
+	return s;
+}
+
+static void xml_item(struct xp *p, xmlNode *item, bool atom)
+{
+	struct feed_item *it = feed_add_item(p->f, &p->cap);
+	char *guid_link = NULL;
+	xmlNode *media_title = NULL;
+
+	if (!it)
+		return;
+	for (xmlNode *c = item->children; c; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		int ns = xml_ns(c);
+		const char *name = (const char *)c->name;
+		bool core = (ns & p->core) != 0;
+
+		if (atom && core) {
+			if (!strcmp(name, "id")) {
+				xml_set_plain(&it->guid, xml_text(c, false));
+			} else if (!strcmp(name, "title")) {
+				xml_set_plain(&it->title, atom_text(p, c, true));
+			} else if (!strcmp(name, "summary")) {
+				xml_set_owned(&it->summary, xml_html_abs(p, c, atom_text(p, c, false)));
+			} else if (!strcmp(name, "content")) {
+				xml_set_owned(&it->content, xml_html_abs(p, c, atom_text(p, c, false)));
+			} else if (!strcmp(name, "author")) {
+				xml_set_plain(&it->author, atom_person(p, c));
+			} else if (!strcmp(name, "published") || !strcmp(name, "updated")) {
+				/* the Atom 1.0 names win over 0.3's, the last one wins */
+				int64_t *d = name[0] == 'p' ? &it->published : &it->updated;
+				int64_t old = *d;
+				*d = 0;
+				xml_set_date(d, c);
+				if (!*d)
+					*d = old;
+			} else if (!strcmp(name, "issued") || !strcmp(name, "created")) {
+				xml_set_date(&it->published, c);
+			} else if (!strcmp(name, "modified")) {
+				xml_set_date(&it->updated, c);
+			}
+			continue;
+		}
+		if (core) {
+			if (xml_is(p, c, ns, "title")) {
+				xml_set_plain(&it->title, xml_plain(c));
+			} else if (xml_is(p, c, ns, "link") && !it->link) {
+				char *href = p->nocase ? xml_attr(p, c, "href") : NULL;
+				char *s = href ? xstrdup(href) : xml_text(c, false);
+				xmlFree(href);
+				feed_trim(s);
+				if (*s)
+					it->link = xml_resolve(p, c, s);
+				free(s);
+			} else if (xml_is(p, c, ns, "guid")) {
+				char *s = xml_text(c, false), *perma = xml_attr(p, c, "isPermaLink");
+				feed_trim(s);
+				if (!it->guid && (!perma || strcasecmp(perma, "false")) &&
+				    (str_has_prefix(s, "http://") || str_has_prefix(s, "https://")))
+					guid_link = xml_resolve(p, c, s);
+				xml_set_plain(&it->guid, s);
+				xmlFree(perma);
+			} else if (xml_is(p, c, ns, "description") || xml_is(p, c, ns, "abstract")) {
+				xml_set_owned(&it->summary, xml_html_abs(p, c, xml_text(c, true)));
+			} else if (xml_is(p, c, ns, "body") || xml_is(p, c, ns, "fullitem")) {
+				xml_set_owned(&it->content, xml_html_abs(p, c, xml_text(c, true)));
+			} else if (xml_is(p, c, ns, "author")) {
+				xml_set_plain(&it->author, rss_author_name(xml_plain(c)));
+			} else if (xml_is(p, c, ns, "pubDate")) {
+				xml_set_date(&it->published, c);
+			}
+		} else if (ns == NS_CONTENT && !strcmp(name, "encoded")) {
+			xml_set_owned(&it->content, xml_html_abs(p, c, xml_text(c, true)));
+		} else if (ns == NS_XHTML && !strcmp(name, "body")) {
+			struct xml_walk w = {.markup = true};
+			buf_append(&w.b, "", 0);
+			for (xmlNode *k = c->children; k; k = k->next)
+				xml_dump(&w, k);
+			xml_set_owned(&it->content, xml_html_abs(p, c, buf_steal(&w.b)));
+		} else if (ns == NS_DC) {
+			if (!strcmp(name, "title"))
+				xml_set_plain(&it->title, xml_plain(c));
+			else if (!strcmp(name, "creator") || !strcmp(name, "author"))
+				xml_set_plain(&it->author, rss_author_name(xml_plain(c)));
+			else if (!strcmp(name, "date"))
+				xml_set_date(&it->published, c);
+			else if (!strcmp(name, "description"))
+				xml_set_owned(&it->summary, xml_html_abs(p, c, xml_text(c, true)));
+		} else if (ns == NS_DCTERMS) {
+			if (!strcmp(name, "issued") || !strcmp(name, "created"))
+				xml_set_date(&it->published, c);
+			else if (!strcmp(name, "modified"))
+				xml_set_date(&it->updated, c);
+		} else if (ns == NS_ATOM) {
+			if (!strcmp(name, "link") && !it->link)
+				it->link = atom_link(p, item, NS_ATOM);
+			else if (!strcmp(name, "updated"))
+				xml_set_date(&it->updated, c);
+			else if (!strcmp(name, "published"))
+				xml_set_date(&it->published, c);
+		} else if (ns == NS_ITUNES && !strcmp(name, "author")) {
+			xml_set_plain(&it->author, xml_plain(c));
+		} else if (ns == NS_ITUNES && !strcmp(name, "summary")) {
+			xml_set_owned(&it->summary, xml_text(c, true));
+		} else if (ns == NS_MEDIA && !strcmp(name, "title") && !media_title) {
+			media_title = c;
+		}
+	}
+	if (media_title)
+		xml_set_plain(&it->title, xml_plain(media_title)); /* only a fallback */
+	if (atom && !it->link)
+		it->link = atom_link(p, item, p->core);
+	if (atom && !it->author && p->feed_author)
+		it->author = xstrdup(p->feed_author);
+	if (!atom && !it->guid) {
+		/* RSS 1.0: the item's rdf:about is its identity */
+		xmlChar *about = xmlGetNsProp(item, (const xmlChar *)"about",
+					      (const xmlChar *)"http://www.w3.org/1999/02/22-rdf-syntax-ns#");
+		if (about)
+			feed_set(&it->guid, (const char *)about);
+		xmlFree(about);
+	}
+	if (!it->link && guid_link)
+		it->link = guid_link;
+	else
+		free(guid_link);
+	if (p->nocase && !it->link) {
+		char *href = xml_attr(p, item, "HREF");
+		if (href)
+			it->link = xml_resolve(p, item, href);
+		xmlFree(href);
+	}
+	if (p->nocase && !it->updated) {
+		char *lm = xml_attr(p, item, "LASTMOD");
+		it->updated = lm ? feed_parse_date(lm) : 0;
+		xmlFree(lm);
+	}
+}
+
+/* Feed-level fields of an RSS channel or an Atom feed element. */
+static void xml_channel(struct xp *p, xmlNode *ch, bool atom)
+{
+	struct feed *f = p->f;
+	for (xmlNode *c = ch->children; c; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		int ns = xml_ns(c);
+		bool core = (ns & p->core) != 0;
+		if (core && xml_is(p, c, ns, "title")) {
+			xml_set_plain(&f->title, atom ? atom_text(p, c, true) : xml_plain(c));
+		} else if (!atom && ns == NS_DC && !strcmp((const char *)c->name, "title")) {
+			xml_set_plain(&f->title, xml_plain(c));
+		} else if (!atom && core && xml_is(p, c, ns, "link") && !f->link) {
+			char *s = xml_text(c, false);
+			feed_trim(s);
+			if (*s)
+				f->link = xml_resolve(p, c, s);
+			free(s);
+		} else if (!atom && core && xml_is(p, c, ns, "ttl")) {
+			char *s = xml_text(c, false);
+			long v = strtol(s, NULL, 10);
+			f->ttl_minutes = v > 0 && v < 1000000 ? (int)v : 0;
+			free(s);
+		} else if (atom && core && xml_is(p, c, ns, "author") && !p->feed_author) {
+			char *s = atom_person(p, c);
+			if (s)
+				str_squeeze_space(s);
+			feed_set(&p->feed_author, s);
+			free(s);
+		}
+	}
+	if (!f->link)
+		f->link = atom_link(p, ch, atom ? p->core : NS_ATOM);
+	if (p->nocase && !f->link) {
+		char *href = xml_attr(p, ch, "HREF");
+		if (href)
+			f->link = xml_resolve(p, ch, href);
+		xmlFree(href);
+	}
+}
+
+static void xml_walk_feed(struct xp *p, xmlNode *root, bool atom)
+{
+	const char *item_name = atom ? "entry" : "item";
+	xmlNode *channel = atom ? root : NULL;
+
+	if (!atom && !strcasecmp((const char *)root->name, "channel"))
+		channel = root; /* CDF or a bare RSS 0.9x channel */
+	for (xmlNode *c = root->children; c && !channel; c = c->next)
+		if (xml_is(p, c, p->core, "channel"))
+			channel = c;
+	if (channel)
+		xml_channel(p, channel, atom);
+	for (xmlNode *c = root->children; c; c = c->next) {
+		if (xml_is(p, c, p->core, item_name))
+			xml_item(p, c, atom);
+		else if (!atom && c == channel)
+			for (xmlNode *k = c->children; k; k = k->next)
+				if (xml_is(p, k, p->core, item_name))
+					xml_item(p, k, atom);
+	}
+}
+
+/* libxml2 error sink: keep the first error as a one-line reason. */
+static void xml_error(void *ctx, xmlErrorPtr e)
+{
+	xmlParserCtxtPtr ctxt = ctx;
+	struct xp *p = ctxt ? ctxt->_private : NULL;
+	if (!p || !e || p->reason[0] || e->level < XML_ERR_ERROR)
+		return;
+	snprintf(p->reason, sizeof p->reason, "line %d: %s", e->line,
+		 e->message ? e->message : "XML error");
+	char *nl = strchr(p->reason, '\n');
+	if (nl)
+		*nl = '\0';
+}
+
+/* HTML named entities (&nbsp; &eacute; ...) are common in feeds that
+ * declare none. Declare them on first use, as character references, so the
+ * parse goes on and the text comes out right; an unknown name stays as the
+ * literal text "&name;". */
+static xmlEntityPtr xml_get_entity(void *ctx, const xmlChar *name)
+{
+	xmlParserCtxtPtr ctxt = ctx;
+	xmlEntityPtr ent = xmlSAX2GetEntity(ctx, name);
+	if (ent || !ctxt->myDoc || ctxt->inSubset)
+		return ent;
+	size_t n = strlen((const char *)name);
+	unsigned cp = feed_html_entity((const char *)name, n);
+	char ref[80];
+	if (cp)
+		snprintf(ref, sizeof ref, "&#%u;", cp);
+	else if (n < 64)
+		snprintf(ref, sizeof ref, "&#38;%s;", name); /* unknown: keep it as text */
+	else
+		return NULL;
+	if (!ctxt->myDoc->intSubset &&
+	    !xmlCreateIntSubset(ctxt->myDoc, (const xmlChar *)"feed", NULL, NULL))
+		return NULL;
+	return xmlAddDocEntity(ctxt->myDoc, name, XML_INTERNAL_GENERAL_ENTITY, NULL, NULL,
+			       (const xmlChar *)ref);
+}
+
+/* Which encoding to impose: none when the document says (BOM or XML
+ * declaration), else the HTTP charset, else windows-1252 for bytes that
+ * are not UTF-8 (the usual culprit). */
+static const char *xml_encoding(const char *data, size_t len, const char *charset)
+{
+	const unsigned char *u = (const unsigned char *)data;
+	if (len >= 2 && ((u[0] == 0xFE && u[1] == 0xFF) || (u[0] == 0xFF && u[1] == 0xFE)))
+		return NULL;
+	if (len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF)
+		return NULL;
+	if (len >= 4 && (u[0] == 0 || u[1] == 0))
+		return NULL; /* UTF-16/32 without BOM: libxml2 detects it */
+	if (len >= 5 && memcmp(data, "<?xml", 5) == 0) {
+		size_t end = 5;
+		while (end + 1 < len && end < 512 && !(data[end] == '?' && data[end + 1] == '>'))
+			end++;
+		char decl[512];
+		memcpy(decl, data, end);
+		decl[end] = '\0';
+		if (strstr(decl, "encoding"))
+			return NULL;
+	}
+	if (charset)
+		return charset;
+	size_t i = 0;
+	while (i < len) {
+		size_t l;
+		uint32_t cp = utf8_decode(data + i, len - i, &l);
+		if (cp == 0xFFFD && l == 1 && u[i] >= 0x80)
+			return "windows-1252";
+		i += l;
+	}
+	return NULL;
+}
+
+static bool xml_looks_html(xmlNode *root, const char *data, size_t len)
+{
+	if (root)
+		return !strcasecmp((const char *)root->name, "html");
+	size_t n = len < 1024 ? len : 1024;
+	for (size_t i = 0; i + 14 <= n; i++)
+		if (!strncasecmp(data + i, "<html", 5) || !strncasecmp(data + i, "<!doctype html", 14))
+			return true;
+	return false;
+}
+
+int feed_parse_xml(const char *data, size_t len, const char *base_url, const char *charset,
+		   struct feed *out, char *err, size_t errlen)
+{
+	struct xp p = {.f = out};
+	const int opts = XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_NOWARNING;
+	xmlDocPtr doc = NULL;
+	bool recovered = false;
+	int rc = -1;
+
+	xmlsafe_init();
+	if (len > INT32_MAX) {
+		snprintf(err, errlen, "document too large");
+		return -1;
+	}
+	xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
+	if (!ctxt) {
+		snprintf(err, errlen, "out of memory");
+		return -1;
+	}
+	ctxt->_private = &p;
+	ctxt->sax->serror = xml_error;
+	ctxt->sax->getEntity = xml_get_entity;
+	ctxt->vctxt.error = NULL;
+	ctxt->vctxt.warning = NULL;
+	const char *enc = xml_encoding(data, len, charset);
+	doc = xmlCtxtReadMemory(ctxt, data, (int)len, base_url, enc, opts);
+	if (!doc) {
+		/* Not well-formed: take what a recovering parse can get. */
+		char first[sizeof p.reason];
+		memcpy(first, p.reason, sizeof first);
+		doc = xmlCtxtReadMemory(ctxt, data, (int)len, base_url, enc, opts | XML_PARSE_RECOVER);
+		memcpy(p.reason, first, sizeof first);
+		recovered = true;
+	}
+	p.doc = doc;
+	xmlNode *root = doc ? xmlDocGetRootElement(doc) : NULL;
+	const char *rname = root ? (const char *)root->name : NULL;
+
+	if (!root) {
+		if (xml_looks_html(NULL, data, len))
+			snprintf(err, errlen, "not a feed: an HTML document");
+		else
+			snprintf(err, errlen, "not a feed: %s", p.reason[0] ? p.reason : "no root element");
+	} else if (!strcmp(rname, "rss")) {
+		out->format = FEED_RSS;
+		p.core = NS_CORE | (xml_ns(root) & NS_OTHER);
+		rc = 0;
+	} else if (!strcmp(rname, "RDF")) {
+		out->format = FEED_RDF;
+		p.core = NS_CORE;
+		rc = 0;
+	} else if (!strcmp(rname, "feed")) {
+		/* Atom, or a namespace variant of it (pre-0.3 drafts) */
+		out->format = FEED_ATOM;
+		p.core = NS_ATOM | NS_NONE | xml_ns(root);
+		p.atom03 = root->ns && !strcasecmp((const char *)root->ns->href, "http://purl.org/atom/ns#");
+		rc = 0;
+	} else if (!strcasecmp(rname, "channel")) {
+		out->format = FEED_RSS; /* CDF, or a bare RSS 0.9x channel */
+		p.core = NS_CORE;
+		p.nocase = strcmp(rname, "channel") != 0;
+		rc = 0;
+	} else if (xml_looks_html(root, data, len)) {
+		snprintf(err, errlen, "not a feed: an HTML document");
+	} else {
+		snprintf(err, errlen, "not a feed: root element <%.64s>", rname);
+	}
+	if (rc == 0) {
+		xml_walk_feed(&p, root, out->format == FEED_ATOM);
+		if (recovered)
+			snprintf(err, errlen, "recovered from malformed XML: %s", p.reason);
+	}
+	free(p.feed_author);
+	xmlFreeDoc(doc);
+	xmlFreeParserCtxt(ctxt);
+	return rc;
+}

@@ -1,0 +1,536 @@
+/* The attribution sieve.  Every quotation span goes through the rules from
+ * the strongest to the weakest and keeps the first that names a source:
+ *   cue_adjacent      "...," said X / "...," X said / X said: "..."
+ *   according_to      "...", according to X
+ *   cue_sentence      a cue elsewhere in the quotation's sentence
+ *   partial_indirect  X said the plan was "a disaster"
+ *   colon_intro       X was blunt: "..."
+ *   continuation      a later part of the same quotation or paragraph
+ *   paragraph_follow  a quotation alone after an attributed paragraph
+ *   paragraph_next    a quotation alone whose speaker the next paragraph names
+ * A source that is a pronoun or a nominal is then resolved to an entity
+ * (rules "pronoun" and "nominal").  Each rule looks at a bounded window, so
+ * the whole pass is linear in the number of tokens. */
+#include "quote_internal.h"
+
+#include <string.h>
+#include <strings.h>
+
+#include "quoted/util.h"
+
+#define QX_WINDOW 40
+
+bool qx_is_cue(const struct qx_doc *d, size_t i, size_t lim, size_t *n, unsigned *flags)
+{
+	const struct qx_entry *e;
+	const struct qx_tok *t = &d->tok[i];
+	if (i >= lim || t->kind != QK_WORD || (t->flags & (QF_INQ | QF_CAP | QF_UPPER)))
+		return false;
+	e = qx_lex_match(QX_CUES, d->text, d->tok, i, lim, n);
+	if (!e)
+		return false;
+	/* "according to" must be spelled out; a bare "according" is no cue */
+	for (size_t k = i; k < i + *n; k++)
+		if (d->tok[k].flags & QF_INQ)
+			return false;
+	*flags = e->flags;
+	return true;
+}
+
+bool qx_is_pronoun(const struct qx_doc *d, size_t i, int *gender)
+{
+	const struct qx_tok *t = &d->tok[i];
+	if (t->kind != QK_WORD || (t->flags & QF_INQ))
+		return false;
+	if (qx_word_is(d->text, t, "he"))
+		*gender = QX_G_MALE;
+	else if (qx_word_is(d->text, t, "she"))
+		*gender = QX_G_FEMALE;
+	else if (qx_word_is(d->text, t, "they"))
+		*gender = QX_G_PLURAL;
+	else if (qx_word_is(d->text, t, "it"))
+		*gender = QX_G_NEUTER;
+	else if (qx_word_is(d->text, t, "we") || qx_word_is(d->text, t, "i"))
+		*gender = QX_G_UNKNOWN;
+	else
+		return false;
+	return true;
+}
+
+/* A source found by a rule: a mention or a pronoun token. */
+struct qx_src {
+	size_t men;
+	size_t pron;
+	int pgender;
+};
+
+static bool qx_skippable(const struct qx_doc *d, size_t k)
+{
+	const struct qx_tok *t = &d->tok[k];
+	if (t->flags & QF_INQ)
+		return false;
+	if (t->kind == QK_PUNCT)
+		return t->c == ',';
+	return t->kind == QK_WORD && qx_is_aux(d->text + t->s, qx_tlen(t));
+}
+
+/* The mention or pronoun that starts exactly at k. */
+static bool qx_src_at(const struct qx_doc *d, size_t k, size_t lim, struct qx_src *s)
+{
+	s->men = s->pron = QX_NONE;
+	if (k >= lim)
+		return false;
+	if (d->tok_men[k] != QX_NONE && d->men[d->tok_men[k]].t0 == k) {
+		s->men = d->tok_men[k];
+		return true;
+	}
+	if (qx_is_pronoun(d, k, &s->pgender)) {
+		s->pron = k;
+		return true;
+	}
+	return false;
+}
+
+/* The mention or pronoun that ends right before the cue at k (auxiliaries
+ * such as "has", "also", "later" may stand between). */
+static bool qx_src_before(const struct qx_doc *d, size_t k, size_t lo, struct qx_src *s)
+{
+	size_t b = k, skipped = 0;
+	s->men = s->pron = QX_NONE;
+	while (b > lo && skipped < 4) {
+		size_t p = b - 1;
+		if (d->tok_men[p] != QX_NONE && d->men[d->tok_men[p]].t1 == b) {
+			s->men = d->tok_men[p];
+			return true;
+		}
+		if (qx_is_pronoun(d, p, &s->pgender)) {
+			s->pron = p;
+			return true;
+		}
+		if (!qx_skippable(d, p))
+			return false;
+		b = p;
+		skipped++;
+	}
+	return false;
+}
+
+static void qx_set(struct qx_attr *a, const struct qx_src *s, size_t cue, size_t cue_n,
+		   const char *rule, double conf)
+{
+	a->mention = s->men;
+	a->entity = QX_NONE;
+	a->cue = cue;
+	a->cue_n = cue_n;
+	a->rule = rule;
+	a->conf = conf;
+	a->set = true;
+	a->pron = s->pron;
+	a->pgender = s->pgender;
+}
+
+static bool qx_punct_is(const struct qx_tok *t, char c)
+{
+	return t->kind == QK_PUNCT && t->c == c;
+}
+
+/* '-' or a multi-byte dash (any U+20xx punctuation starts with 0xE2) */
+static bool qx_is_dash(const struct qx_tok *t)
+{
+	return t->kind == QK_PUNCT &&
+	       (t->c == '-' || (qx_tlen(t) == 3 && (unsigned char)t->c == 0xE2));
+}
+
+/* "...," said X   |   "...," X said   |   "...," X, the minister, said */
+static bool qx_rule_after(struct qx_doc *d, const struct qx_span *sp, struct qx_attr *a)
+{
+	size_t lim = d->para[sp->para].t1, j, n;
+	unsigned fl;
+	struct qx_src s;
+
+	if (sp->close == QX_NONE)
+		return false;
+	j = sp->close + 1;
+	while (j < lim && d->tok[j].kind == QK_PUNCT &&
+	       (d->tok[j].c == ',' || qx_is_dash(&d->tok[j])))
+		j++;
+	if (j >= lim)
+		return false;
+	if (qx_is_cue(d, j, lim, &n, &fl)) {
+		size_t k = j + n;
+		/* "said on Monday X" is rare; "said X" and "told X" are not */
+		if (!(fl & QC_PREP) && qx_src_at(d, k, lim, &s) &&
+		    (s.men != QX_NONE || s.pgender != QX_G_UNKNOWN)) {
+			/* "told reporters": an object, not the speaker */
+			if (!(s.men != QX_NONE && d->men[s.men].kind == QX_GROUP &&
+			      qx_word_is(d->text, &d->tok[j], "told"))) {
+				qx_set(a, &s, j, n, "cue_adjacent", 0.95);
+				return true;
+			}
+		}
+		if ((fl & QC_PREP) && qx_src_at(d, k, lim, &s)) {
+			qx_set(a, &s, j, n, "according_to", 0.9);
+			return true;
+		}
+		return false;
+	}
+	if (qx_src_at(d, j, lim, &s)) {
+		size_t k = s.men != QX_NONE ? d->men[s.men].t1 : s.pron + 1, skipped = 0;
+		while (k < lim && skipped < 4 && !qx_is_cue(d, k, lim, &n, &fl) &&
+		       qx_skippable(d, k)) {
+			k++;
+			skipped++;
+		}
+		if (k < lim && qx_is_cue(d, k, lim, &n, &fl) && !(fl & QC_PREP)) {
+			qx_set(a, &s, k, n, "cue_adjacent", 0.95);
+			return true;
+		}
+	}
+	return false;
+}
+
+/* How the stretch between a cue and the quotation reads: nothing but a
+ * colon, comma or "that" (direct), or more words (indirect speech). */
+static bool qx_gap_direct(const struct qx_doc *d, size_t from, size_t to)
+{
+	size_t words = 0;
+	for (size_t k = from; k < to; k++) {
+		const struct qx_tok *t = &d->tok[k];
+		if (t->kind == QK_PUNCT)
+			continue;
+		if (qx_word_is(d->text, t, "that"))
+			continue;
+		if (d->tok_men[k] != QX_NONE)
+			continue; /* "told reporters", "told the BBC" */
+		words++;
+	}
+	return words <= 3;
+}
+
+/* A cue earlier in the quotation's sentence: X said: "..." / X said the
+ * plan was "a disaster" / according to X, "...". */
+static bool qx_rule_before(struct qx_doc *d, size_t si, struct qx_attr *a)
+{
+	const struct qx_span *sp = &d->span[si];
+	size_t lo = d->para[sp->para].t0, sent = d->tok[sp->open].sent, seen = 0;
+	size_t lim = d->para[sp->para].t1;
+
+	for (size_t k = sp->open; k > lo && seen < QX_WINDOW;) {
+		size_t c = k - 1, n;
+		unsigned fl;
+		struct qx_src s;
+		if (d->tok[c].sent != sent)
+			break;
+		if (d->tok[c].flags & QF_INQ) {
+			size_t o = d->span[d->tok[c].span].open;
+			k = o < c ? o : c;
+			continue;
+		}
+		k = c;
+		seen++;
+		if (!qx_is_cue(d, c, lim, &n, &fl))
+			continue;
+		if (fl & QC_PREP) {
+			if (qx_src_at(d, c + n, lim, &s)) {
+				qx_set(a, &s, c, n, "according_to", 0.9);
+				return true;
+			}
+			continue;
+		}
+		if ((fl & QC_WEAK) && sp->open - (c + n) > 5)
+			continue;
+		if (qx_src_before(d, c, lo, &s) || qx_src_at(d, c + n, sp->open, &s)) {
+			bool direct = qx_gap_direct(d, c + n, sp->open);
+			a->partial = !direct;
+			qx_set(a, &s, c, n, direct ? "cue_adjacent" : "partial_indirect",
+			       direct ? 0.9 : 0.8);
+			return true;
+		}
+		return false;
+	}
+	return false;
+}
+
+/* A cue later in the sentence: "...a disaster" and will fail, X said. */
+static bool qx_rule_later(struct qx_doc *d, size_t si, struct qx_attr *a)
+{
+	const struct qx_span *sp = &d->span[si];
+	size_t lim = d->para[sp->para].t1, sent = d->tok[sp->open].sent, seen = 0;
+	size_t k = sp->close != QX_NONE ? sp->close + 1 : lim;
+
+	while (k < lim && seen < QX_WINDOW) {
+		size_t n;
+		unsigned fl;
+		struct qx_src s;
+		if (d->tok[k].sent != sent)
+			break;
+		if (d->tok[k].flags & QF_INQ) {
+			size_t sj = d->tok[k].span;
+			k = d->span[sj].close != QX_NONE ? d->span[sj].close + 1 : lim;
+			continue;
+		}
+		seen++;
+		if (!qx_is_cue(d, k, lim, &n, &fl)) {
+			k++;
+			continue;
+		}
+		if (fl & QC_PREP) {
+			if (qx_src_at(d, k + n, lim, &s)) {
+				qx_set(a, &s, k, n, "according_to", 0.85);
+				return true;
+			}
+		} else if (!(fl & QC_WEAK) &&
+			   (qx_src_before(d, k, sp->close != QX_NONE ? sp->close + 1 : k, &s) ||
+			    qx_src_at(d, k + n, lim, &s))) {
+			qx_set(a, &s, k, n, "cue_sentence", 0.75);
+			return true;
+		}
+		k += n;
+	}
+	return false;
+}
+
+/* The first mention of a sentence, its likely subject. */
+static bool qx_sentence_subject(const struct qx_doc *d, size_t from, size_t to,
+				struct qx_src *s)
+{
+	for (size_t k = from; k < to; k++) {
+		if (d->tok[k].flags & QF_INQ)
+			return false;
+		if (qx_src_at(d, k, to, s))
+			return s->men == QX_NONE || d->men[s->men].kind != QX_NOMINAL ||
+			       d->men[s->men].role;
+	}
+	return false;
+}
+
+/* X was blunt: "..." */
+static bool qx_rule_colon(struct qx_doc *d, size_t si, struct qx_attr *a)
+{
+	const struct qx_span *sp = &d->span[si];
+	size_t lo = d->para[sp->para].t0, k;
+	struct qx_src s;
+
+	if (sp->open == lo || !qx_punct_is(&d->tok[sp->open - 1], ':'))
+		return false;
+	k = sp->open - 1;
+	while (k > lo && d->tok[k - 1].sent == d->tok[sp->open].sent)
+		k--;
+	if (qx_sentence_subject(d, k, sp->open - 1, &s)) {
+		qx_set(a, &s, QX_NONE, 0, "colon_intro", 0.7);
+		return true;
+	}
+	return false;
+}
+
+/* Does a paragraph hold nothing but quotations (and attribution-free
+ * punctuation)? */
+static bool qx_para_only_quotes(const struct qx_doc *d, size_t p)
+{
+	for (size_t k = d->para[p].t0; k < d->para[p].t1; k++)
+		if (!(d->tok[k].flags & QF_INQ) && d->tok[k].kind != QK_PUNCT)
+			return false;
+	return true;
+}
+
+/* The first cue of paragraph p with its source, outside quotations. */
+static bool qx_para_cue(struct qx_doc *d, size_t p, bool first_sentence, struct qx_attr *a,
+			const char *rule)
+{
+	size_t lo = d->para[p].t0, lim = d->para[p].t1, sent = d->tok[lo].sent;
+	for (size_t k = lo; k < lim; k++) {
+		size_t n;
+		unsigned fl;
+		struct qx_src s;
+		if (first_sentence && d->tok[k].sent != sent)
+			break;
+		if (d->tok[k].flags & QF_INQ)
+			continue;
+		if (!qx_is_cue(d, k, lim, &n, &fl) || (fl & QC_WEAK))
+			continue;
+		if ((fl & QC_PREP) ? qx_src_at(d, k + n, lim, &s)
+				   : (qx_src_before(d, k, lo, &s) || qx_src_at(d, k + n, lim, &s))) {
+			qx_set(a, &s, QX_NONE, 0, rule, 0.5);
+			return true;
+		}
+	}
+	return false;
+}
+
+/* Resolve a pronoun at token k to the nearest earlier compatible mention. */
+static size_t qx_resolve_pronoun(struct qx_doc *d, size_t k, int g)
+{
+	size_t lo = 0, hi = d->nmen, looked = 0;
+	/* mentions are in text order: find the last one before k */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (d->men[mid].t0 < k)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (size_t i = lo; i-- > 0 && looked < 60; looked++) {
+		const struct qx_mention *m = &d->men[i];
+		const struct qx_entity *e;
+		if (d->tok[m->t0].para + 6 < d->tok[k].para)
+			break;
+		if (m->entity == QX_NONE)
+			continue;
+		e = &d->ent[m->entity];
+		if (g == QX_G_MALE || g == QX_G_FEMALE) {
+			if (e->kind != QX_PERSON)
+				continue;
+			if (e->gender && e->gender != g)
+				continue;
+			if (e->name_words < 2 && !e->role && !e->gender)
+				continue;
+			return m->entity;
+		}
+		if (g == QX_G_NEUTER && e->kind == QX_ORG)
+			return m->entity;
+		if (g == QX_G_PLURAL)
+			return QX_NONE;
+	}
+	return QX_NONE;
+}
+
+/* Resolve a nominal ("the spokesman", "the ministry") to the last entity it
+ * can name. */
+static size_t qx_resolve_nominal(struct qx_doc *d, size_t mi)
+{
+	const struct qx_mention *m = &d->men[mi];
+	size_t looked = 0;
+	for (size_t i = mi; i-- > 0 && looked < 200; looked++) {
+		const struct qx_mention *o = &d->men[i];
+		const struct qx_entity *e;
+		if (o->entity == QX_NONE)
+			continue;
+		e = &d->ent[o->entity];
+		if (m->role) {
+			if (e->kind == QX_PERSON && e->role && strcmp(e->role->value, m->role->value) == 0)
+				return o->entity;
+			continue;
+		}
+		if (e->kind == QX_ORG && m->n0 != QX_NONE) {
+			/* "the ministry" names the last organisation holding "Ministry";
+			 * "the company", "the firm" the last organisation at all */
+			const struct qx_tok *h = &d->tok[m->n0];
+			size_t hn = qx_tlen(h);
+			const char *hw = d->text + h->s;
+			bool generic = qx_word_is(d->text, h, "company") || qx_word_is(d->text, h, "firm") ||
+				       qx_word_is(d->text, h, "group") || qx_word_is(d->text, h, "newspaper") ||
+				       qx_word_is(d->text, h, "paper");
+			if (generic)
+				return o->entity;
+			for (size_t j = o->n0; j < o->n1; j++)
+				if (qx_tlen(&d->tok[j]) == hn &&
+				    strncasecmp(d->text + d->tok[j].s, hw, hn) == 0)
+					return o->entity;
+		}
+	}
+	return QX_NONE;
+}
+
+static void qx_resolve(struct qx_doc *d, struct qx_attr *a)
+{
+	if (a->pron != QX_NONE) {
+		a->entity = qx_resolve_pronoun(d, a->pron, a->pgender);
+		if (a->entity != QX_NONE) {
+			struct qx_entity *e = &d->ent[a->entity];
+			if (!e->gender && (a->pgender == QX_G_MALE || a->pgender == QX_G_FEMALE))
+				e->gender = a->pgender;
+			if (strcmp(a->rule, "cue_adjacent") == 0 || strcmp(a->rule, "cue_sentence") == 0)
+				a->rule = "pronoun";
+			a->conf *= 0.85;
+		}
+		return;
+	}
+	if (a->mention == QX_NONE)
+		return;
+	if (d->men[a->mention].entity != QX_NONE) {
+		a->entity = d->men[a->mention].entity;
+		return;
+	}
+	if (d->men[a->mention].kind == QX_NOMINAL) {
+		a->entity = qx_resolve_nominal(d, a->mention);
+		if (a->entity != QX_NONE) {
+			if (strcmp(a->rule, "cue_adjacent") == 0 || strcmp(a->rule, "cue_sentence") == 0)
+				a->rule = "nominal";
+			a->conf *= 0.85;
+		}
+	}
+}
+
+static bool qx_attr_named(const struct qx_doc *d, const struct qx_attr *a)
+{
+	if (!a->set)
+		return false;
+	if (a->entity != QX_NONE)
+		return true;
+	return a->mention != QX_NONE && d->men[a->mention].kind == QX_GROUP;
+}
+
+static void qx_inherit(struct qx_attr *a, const struct qx_attr *from, const char *rule,
+		       double conf)
+{
+	*a = *from;
+	a->rule = rule;
+	a->conf = conf;
+	a->cue = QX_NONE;
+	a->cue_n = 0;
+	a->partial = false;
+	a->inherited = true;
+}
+
+void qx_attribute(struct qx_doc *d)
+{
+	d->attr = xcalloc(d->nspan ? d->nspan : 1, sizeof(*d->attr));
+	for (size_t i = 0; i < d->nspan; i++) {
+		struct qx_attr *a = &d->attr[i];
+		a->mention = a->entity = a->cue = a->pron = QX_NONE;
+		if (qx_rule_after(d, &d->span[i], a) || qx_rule_before(d, i, a) ||
+		    qx_rule_later(d, i, a) || qx_rule_colon(d, i, a))
+			qx_resolve(d, a);
+	}
+	/* continuations, forward: a later part of a quotation or paragraph */
+	for (size_t i = 1; i < d->nspan; i++) {
+		struct qx_attr *a = &d->attr[i];
+		const struct qx_span *sp = &d->span[i], *pv = &d->span[i - 1];
+		if (a->set)
+			continue;
+		if ((sp->cont_prev || pv->para == sp->para) && qx_attr_named(d, &d->attr[i - 1]))
+			qx_inherit(a, &d->attr[i - 1], "continuation", 0.7);
+	}
+	/* backward: a multi-paragraph quotation attributed at its end */
+	for (size_t i = d->nspan; i-- > 1;) {
+		const struct qx_span *sp = &d->span[i];
+		if (sp->cont_prev && qx_attr_named(d, &d->attr[i]) && !d->attr[i - 1].set)
+			qx_inherit(&d->attr[i - 1], &d->attr[i], "continuation", 0.65);
+	}
+	/* quotations alone in their paragraph */
+	for (size_t i = 0; i < d->nspan; i++) {
+		struct qx_attr *a = &d->attr[i];
+		const struct qx_span *sp = &d->span[i];
+		size_t p = sp->para;
+		if (a->set || sp->open != d->para[p].t0 || !qx_para_only_quotes(d, p))
+			continue;
+		if (i > 0 && d->span[i - 1].para + 1 == p && qx_attr_named(d, &d->attr[i - 1])) {
+			qx_inherit(a, &d->attr[i - 1], "paragraph_follow", 0.5);
+			continue;
+		}
+		if (p > 0 && qx_para_cue(d, p - 1, false, a, "paragraph_follow")) {
+			qx_resolve(d, a);
+			if (qx_attr_named(d, a))
+				continue;
+		}
+		a->set = false;
+		if (p + 1 < d->npara && !qx_para_only_quotes(d, p + 1) &&
+		    qx_para_cue(d, p + 1, true, a, "paragraph_next")) {
+			qx_resolve(d, a);
+			if (qx_attr_named(d, a))
+				continue;
+		}
+		memset(a, 0, sizeof(*a));
+		a->mention = a->entity = a->cue = a->pron = QX_NONE;
+	}
+}

@@ -1,0 +1,496 @@
+/* Lexicons of the quote extractor: roles, speech cues and countries, parsed
+ * once from the embedded data/{roles,cues,countries}.txt files, plus the closed word classes
+ * (function words, organisation heads) kept here as small tables.  Built
+ * under pthread_once and read-only afterwards, so extraction stays
+ * thread-safe. */
+#include "quote_internal.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "quoted/embedded.h"
+#include "quoted/util.h"
+
+#define QX_MAXKEY 128
+#define QX_MAXWORDS 6
+
+struct qx_table {
+	struct qx_entry *slot; /* open addressing; key NULL = empty */
+	size_t mask;
+	unsigned maxw;
+	struct qx_table *first; /* first words of multi-word keys */
+};
+
+/* word classes */
+#define QW_STOP 0x01
+#define QW_ORGWORD 0x02
+#define QW_ORGNOUN 0x04
+#define QW_PREMOD 0x08
+#define QW_AUX 0x10
+#define QW_PARTICLE 0x20
+#define QW_ORGSINGLE 0x40
+
+static struct qx_table lex[QX_NLEX];
+static struct qx_table words;
+static pthread_once_t lex_once = PTHREAD_ONCE_INIT;
+
+static const char *const stopwords[] = {
+	"the", "a", "an", "but", "and", "or", "nor", "in", "on", "at", "as", "when",
+	"if", "yet", "so", "still", "now", "then", "also", "meanwhile", "however",
+	"later", "earlier", "this", "that", "these", "those", "his", "her", "their",
+	"its", "our", "my", "your", "he", "she", "they", "it", "we", "i", "you",
+	"there", "here", "after", "before", "while", "since", "because", "although",
+	"though", "with", "without", "for", "from", "by", "to", "of", "about",
+	"under", "over", "during", "speaking", "asked", "last", "next", "every",
+	"each", "some", "many", "most", "more", "other", "another", "such", "what",
+	"which", "who", "whom", "whose", "why", "how", "where", "both", "either",
+	"neither", "not", "no", "yes", "even", "just", "only", "instead", "indeed",
+	"today", "tonight", "yesterday", "tomorrow", "monday", "tuesday",
+	"wednesday", "thursday", "friday", "saturday", "sunday", "january",
+	"february", "march", "july", "august", "september", "october", "november",
+	"december", "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.", "sep.",
+	"sept.", "oct.", "nov.", "dec.", "read", "related", "photo", "image",
+	"video", "watch", "advertisement", "click", "share", "subscribe", "sign",
+	"follow", "like", "do", "does", "did", "is", "are", "was", "were", "be",
+	"been", "has", "have", "had", "will", "would", "could", "should", "can",
+	"may be", "must", "all", "any", "one", "two", "three", "several", "few",
+	"according", "despite", "amid", "among", "against", "until", "unless",
+	"whether", "once", "well", "oh", "please", "thank", "thanks", "dear",
+	"editor", "editors", "note", "update", "updated", "breaking", "exclusive",
+	"opinion", "analysis", "comment", "live", "more", "see", "also", "via",
+	"mr", "mrs", "ms", "dr", "mr.", "mrs.", "ms.", "dr.", "sen.", "rep.",
+	"gov.", "prof.", "st.", "inc.", "corp.", "ltd.", "co.", "no.", "vs.", "gen.",
+	"lt.", "col.", "sgt.", "capt.", "adm.", "rev.", "etc.", "e.g.", "i.e.",
+	"let", "let's", "don't", "it's", "that's", "we're", "i'm", "here's",
+	"there's", "what's", "like", "unlike", "including", "plus", "minus",
+	"per", "across", "around", "behind", "beyond", "into", "onto", "upon",
+	"within", "toward", "towards", "through", "throughout", "near", "off",
+	"out", "up", "down", "again", "ever", "never", "always", "often",
+	"sometimes", "soon", "already", "almost", "perhaps", "maybe", "otherwise",
+	"thus", "hence", "therefore", "furthermore", "moreover", "besides",
+	"nevertheless", "nonetheless", "anyway", "first", "second", "third",
+	"finally", "lastly", "overall", "together", "rather", "whereas",
+	NULL,
+};
+
+/* Capitalised heads that make a name an organisation. */
+static const char *const orgwords[] = {
+	"ministry", "department", "agency", "inc", "inc.", "corp", "corp.",
+	"corporation", "bank", "commission", "council", "party", "committee",
+	"university", "institute", "institution", "association", "union", "group",
+	"company", "co", "co.", "ltd", "ltd.", "llc", "plc", "gmbh", "ag", "sa",
+	"times", "post", "news", "journal", "herald", "tribune", "telegraph",
+	"guardian", "gazette", "press", "daily", "review", "magazine", "network",
+	"networks", "fund", "organization", "organisation", "office", "court",
+	"board", "service", "services", "administration", "authority",
+	"foundation", "center", "centre", "assembly", "congress", "senate",
+	"parliament", "government", "police", "army", "navy", "forces", "force",
+	"systems", "airlines", "airways", "motors", "industries", "holdings",
+	"partners", "capital", "securities", "technologies", "electric", "energy",
+	"pharmaceuticals", "labs", "laboratories", "studios", "media", "broadcasting",
+	"federation", "league", "alliance", "coalition", "campaign", "movement",
+	"front", "society", "trust", "cabinet", "secretariat", "embassy",
+	"consulate", "mission", "command", "guard", "reserve", "exchange",
+	"tribunal", "unit", "bureau", "division", "directorate", "inspectorate",
+	"regulator", "watchdog", "observatory", "project", "initiative", "program",
+	"programme", "school", "college", "academy", "hospital", "clinic",
+	"church", "club", "team", "fc", "steelworkers", "workers", "kremlin",
+	"pentagon", "reuters", "bloomberg", "cnn", "bbc", "nbc", "abc", "cbs",
+	"fox", "msnbc", "npr", "ap", "afp", "xinhua", "tass", "politico",
+	"axios", "breitbart", "nyt", "wsj", "unicef", "who", "imf", "opec", "nato",
+	"fbi", "cia", "nsa", "un", "eu", "ecb", "fed", "sec", "ftc", "fda", "cdc",
+	"dhs", "doj", "epa", "irs", "wto", "oecd", "iaea", "g7", "g20", "brics",
+	"gop", "dnc", "rnc", "msf", "nhs", "ofac", "boe", "ons", "tsmc", "pla",
+	"rosatom", "gazprom", "twitter", "facebook", "google", "apple", "amazon",
+	"microsoft", "meta", "tesla", "boeing", "airbus", "hyundai", "toyota",
+	"huawei", "samsung", "walmart", "reddit", "instagram", "youtube",
+	"tiktok", "linkedin", "wikileaks", "wikipedia", "nasdaq",
+	NULL,
+};
+
+/* Names that stand for an organisation on their own (with or without
+ * "the"): "the Kremlin said". */
+static const char *const orgsingles[] = {
+	"kremlin", "pentagon", "white house", "élysée", "elysee", "vatican",
+	"downing street", "whitehall", "foggy bottom", "state department",
+	"justice department", "treasury", "fed", "federal reserve", "congress",
+	"senate", "parliament", "bundestag", "knesset", "duma", "politburo",
+	"reuters", "bloomberg", "xinhua", "tass", "interfax", "fbi", "cia", "nsa",
+	"nato", "un", "eu", "imf", "who", "wto", "opec", "unicef", "ecb", "boe",
+	NULL,
+};
+
+/* Lower-case nouns naming an organisation: "the ministry said". */
+static const char *const orgnouns[] = {
+	"ministry", "department", "agency", "company", "firm", "bank", "commission",
+	"council", "committee", "government", "administration", "embassy",
+	"office", "group", "organisation", "organization", "union", "party",
+	"campaign", "court", "regulator", "watchdog", "newspaper", "paper",
+	"broadcaster", "network", "channel", "website", "site", "magazine",
+	"agency", "carrier", "airline", "automaker", "carmaker", "manufacturer",
+	"maker", "retailer", "insurer", "lender", "startup", "giant", "charity",
+	"foundation", "institute", "university", "police", "military", "army",
+	"kremlin", "club", "team", "board", "authority", "authorities", "fund",
+	"statement", "report", "study", "survey", "poll", "letter", "filing",
+	"complaint", "lawsuit", "indictment", "ruling", "document", "memo",
+	NULL,
+};
+
+/* Premodifiers allowed inside a role: "former deputy ...". */
+static const char *const premods[] = {
+	"former", "senior", "deputy", "acting", "top", "chief", "vice", "assistant",
+	"interim", "outgoing", "incoming", "retired", "associate", "lead",
+	"principal", "special", "executive", "then", "then-", "longtime",
+	"long-time", "veteran", "newly", "elected", "appointed", "current",
+	"junior", "founding", "honorary", "regional", "national", "local",
+	"federal", "state", "global", "international", "european", "foreign",
+	"independent", "leading", "prominent", "influential", "well-known",
+	"renowned", "republican", "democratic", "conservative", "liberal",
+	"labour", "tory", "progressive", "shadow", "co-", "joint", "political",
+	"military", "economic", "financial", "health", "security", "defence",
+	"defense", "trade", "legal", "public", "private", "government", "company",
+	"party", "campaign", "white", "house", "press", "policy", "senior-level",
+	"high-ranking", "top-ranking", "unnamed", "anonymous", "another",
+	NULL,
+};
+
+static const char *const auxes[] = {
+	"has", "had", "have", "also", "later", "then", "was", "were", "is", "are",
+	"would", "will", "had", "previously", "once", "further", "again", "simply",
+	"just", "recently", "repeatedly", "publicly", "privately", "flatly",
+	"reportedly", "allegedly", "apparently", "earlier", "told", "subsequently",
+	"quickly", "promptly", "immediately", "bluntly", "angrily", "firmly",
+	"calmly", "openly", "famously", "often", "frequently", "always", "never",
+	"did", "does", "do", "not", "has been", "had been", "could", "might",
+	"may", "must", "should", "can", "be", "been", "being", "already",
+	"still", "even", "only", "himself", "herself", "themselves", "itself",
+	"first", "last", "now", "today", "yesterday", "sunday", "monday",
+	"tuesday", "wednesday", "thursday", "friday", "saturday", "tonight",
+	"directly", "specifically", "explicitly", "clearly", "emphatically",
+	"separately", "likewise", "similarly", "succinctly", "candidly",
+	"frankly", "tersely", "wryly", "dryly", "cheerfully", "confidently",
+	NULL,
+};
+
+static const char *const particles[] = {
+	"de", "van", "von", "der", "den", "da", "di", "du", "del", "della", "la",
+	"le", "bin", "ibn", "al", "al-", "el", "ter", "ten", "dos", "das", "y",
+	"zu", "mac", "st.", "bint", "abu",
+	NULL,
+};
+
+static uint64_t qx_hash(const char *s, size_t n)
+{
+	uint64_t h = 1469598103934665603ULL;
+	for (size_t i = 0; i < n; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 1099511628211ULL;
+	}
+	return h;
+}
+
+static struct qx_entry *qx_table_slot(struct qx_table *t, const char *k, size_t n)
+{
+	size_t i = (size_t)qx_hash(k, n) & t->mask;
+	for (;;) {
+		struct qx_entry *e = &t->slot[i];
+		if (!e->key || (strlen(e->key) == n && memcmp(e->key, k, n) == 0))
+			return e;
+		i = (i + 1) & t->mask;
+	}
+}
+
+static void qx_table_init(struct qx_table *t, size_t want)
+{
+	size_t cap = 64;
+	while (cap < want * 2 + 16)
+		cap <<= 1;
+	t->slot = xcalloc(cap, sizeof(*t->slot));
+	t->mask = cap - 1;
+	t->maxw = 1;
+}
+
+static unsigned qx_count_words(const char *k)
+{
+	unsigned n = 1;
+	for (; *k; k++)
+		if (*k == ' ')
+			n++;
+	return n;
+}
+
+/* Insert key (copied) unless present; the first entry wins. */
+static struct qx_entry *qx_table_put(struct qx_table *t, const char *k, size_t n)
+{
+	struct qx_entry *e = qx_table_slot(t, k, n);
+	if (!e->key) {
+		e->key = xstrndup(k, n);
+		e->nwords = qx_count_words(e->key);
+		if (e->nwords > t->maxw)
+			t->maxw = e->nwords;
+	}
+	return e;
+}
+
+size_t qx_lower(const char *s, size_t n, char *out, size_t cap)
+{
+	if (n + 1 > cap)
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		char c = s[i];
+		out[i] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
+	}
+	out[n] = '\0';
+	return n;
+}
+
+static unsigned qx_parse_flags(const char *f, size_t n)
+{
+	unsigned fl = 0;
+	for (size_t i = 0; i < n; i++) {
+		switch (f[i]) {
+		case 'm': fl |= QR_MALE; break;
+		case 'f': fl |= QR_FEMALE; break;
+		case 'g': fl |= QR_GROUP; break;
+		case 'h': fl |= QR_HONORIFIC; break;
+		case 'p': fl |= QC_PREP; break;
+		case 'w': fl |= QC_WEAK; break;
+		default: break;
+		}
+	}
+	return fl;
+}
+
+/* Parse one data file of FORM<TAB>VALUE[<TAB>FLAGS] lines into t. */
+static void qx_load(struct qx_table *t, const char *name, bool fold)
+{
+	const struct embedded_file *f = embedded_data(name);
+	const char *p, *end;
+	size_t lines = 0;
+
+	t->first = xcalloc(1, sizeof(*t->first));
+	if (!f) {
+		qx_table_init(t, 0);
+		qx_table_init(t->first, 0);
+		return;
+	}
+	for (size_t i = 0; i < f->size; i++)
+		lines += f->data[i] == '\n';
+	qx_table_init(t, lines + 1);
+	qx_table_init(t->first, lines + 1);
+	p = f->data;
+	end = f->data + f->size;
+	while (p < end) {
+		const char *eol = memchr(p, '\n', (size_t)(end - p));
+		const char *tab1, *tab2, *vend;
+		char key[QX_MAXKEY];
+		size_t kn;
+		struct qx_entry *e;
+
+		if (!eol)
+			eol = end;
+		if (p == eol || *p == '#')
+			goto next;
+		tab1 = memchr(p, '\t', (size_t)(eol - p));
+		if (!tab1)
+			tab1 = eol;
+		kn = (size_t)(tab1 - p);
+		if (kn == 0 || kn + 1 > sizeof(key))
+			goto next;
+		if (fold)
+			qx_lower(p, kn, key, sizeof(key));
+		else
+			memcpy(key, p, kn);
+		e = qx_table_put(t, key, kn);
+		if (e->value)
+			goto next;
+		{
+			size_t fn = 0;
+			while (fn < kn && key[fn] != ' ' && key[fn] != '\'' &&
+			       !(fn + 2 < kn && memcmp(key + fn, "\xE2\x80\x99", 3) == 0))
+				fn++;
+			struct qx_entry *fe = qx_table_put(t->first, key, fn);
+			fe->value = fe->key;
+		}
+		tab2 = tab1 < eol ? memchr(tab1 + 1, '\t', (size_t)(eol - tab1 - 1)) : NULL;
+		vend = tab2 ? tab2 : eol;
+		if (vend > tab1 + 1 && !(vend - tab1 == 2 && tab1[1] == '='))
+			e->value = xstrndup(tab1 + 1, (size_t)(vend - tab1 - 1));
+		else
+			e->value = e->key;
+		if (tab2)
+			e->flags = qx_parse_flags(tab2 + 1, (size_t)(eol - tab2 - 1));
+next:
+		p = eol + 1;
+	}
+}
+
+static void qx_words_add(const char *const *list, unsigned cls)
+{
+	for (size_t i = 0; list[i]; i++) {
+		struct qx_entry *e = qx_table_put(&words, list[i], strlen(list[i]));
+		e->flags |= cls;
+		e->value = e->key;
+	}
+}
+
+static void qx_lex_init(void)
+{
+	qx_load(&lex[QX_ROLES], "roles.txt", true);
+	qx_load(&lex[QX_CUES], "cues.txt", true);
+	qx_load(&lex[QX_COUNTRIES], "countries.txt", false);
+	qx_table_init(&words, 1024);
+	qx_words_add(stopwords, QW_STOP);
+	qx_words_add(orgwords, QW_ORGWORD);
+	qx_words_add(orgsingles, QW_ORGSINGLE);
+	qx_words_add(orgnouns, QW_ORGNOUN);
+	qx_words_add(premods, QW_PREMOD);
+	qx_words_add(auxes, QW_AUX);
+	qx_words_add(particles, QW_PARTICLE);
+}
+
+static const struct qx_entry *qx_table_get(const struct qx_table *t, const char *k, size_t n)
+{
+	size_t i = (size_t)qx_hash(k, n) & t->mask;
+	for (;;) {
+		const struct qx_entry *e = &t->slot[i];
+		if (!e->key)
+			return NULL;
+		if (strlen(e->key) == n && memcmp(e->key, k, n) == 0)
+			return e;
+		i = (i + 1) & t->mask;
+	}
+}
+
+static bool qx_word_class(const char *w, size_t n, unsigned cls)
+{
+	char key[QX_MAXKEY];
+	const struct qx_entry *e;
+
+	pthread_once(&lex_once, qx_lex_init);
+	if (n == 0 || !qx_lower(w, n, key, sizeof(key)))
+		return false;
+	e = qx_table_get(&words, key, n);
+	return e && (e->flags & cls);
+}
+
+bool qx_is_stopword(const char *w, size_t n)
+{
+	return qx_word_class(w, n, QW_STOP);
+}
+
+bool qx_is_orgword(const char *w, size_t n)
+{
+	return qx_word_class(w, n, QW_ORGWORD);
+}
+
+bool qx_is_orgnoun(const char *w, size_t n)
+{
+	return qx_word_class(w, n, QW_ORGNOUN);
+}
+
+bool qx_is_premod(const char *w, size_t n)
+{
+	return qx_word_class(w, n, QW_PREMOD);
+}
+
+bool qx_is_aux(const char *w, size_t n)
+{
+	return qx_word_class(w, n, QW_AUX);
+}
+
+bool qx_is_particle(const char *w, size_t n)
+{
+	return qx_word_class(w, n, QW_PARTICLE);
+}
+
+bool qx_is_org_singleton(const char *w, size_t n)
+{
+	return qx_word_class(w, n, QW_ORGSINGLE);
+}
+
+bool qx_word_is(const char *text, const struct qx_tok *t, const char *lower)
+{
+	size_t n = qx_tlen(t);
+	if (strlen(lower) != n)
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		char c = text[t->s + i];
+		if (c >= 'A' && c <= 'Z')
+			c = (char)(c + 32);
+		if (c != lower[i])
+			return false;
+	}
+	return true;
+}
+
+/* Join tokens [i, i+k) as the lexicon writes them: a space where the text
+ * has white space, nothing where it has none ("People’s"). */
+static size_t qx_join(const char *text, const struct qx_tok *t, size_t i, size_t k,
+		      bool fold, char *out, size_t cap)
+{
+	size_t n = 0;
+	for (size_t j = i; j < i + k; j++) {
+		size_t l = qx_tlen(&t[j]);
+		if (t[j].kind != QK_WORD && t[j].kind != QK_NUM &&
+		    !(t[j].kind == QK_PUNCT && (t[j].c == '&' || t[j].c == '-')))
+			return 0;
+		if (j > i && (t[j].flags & QF_SPACE)) {
+			if (n + 1 >= cap)
+				return 0;
+			out[n++] = ' ';
+		}
+		if (n + l + 1 >= cap)
+			return 0;
+		if (fold)
+			qx_lower(text + t[j].s, l, out + n, cap - n);
+		else
+			memcpy(out + n, text + t[j].s, l);
+		n += l;
+	}
+	out[n] = '\0';
+	return n;
+}
+
+const struct qx_entry *qx_lex_match(enum qx_lex lx, const char *text,
+				    const struct qx_tok *t, size_t i, size_t lim, size_t *n)
+{
+	const struct qx_table *tb;
+	bool fold = lx != QX_COUNTRIES;
+	char key[QX_MAXKEY];
+	size_t k;
+
+	pthread_once(&lex_once, qx_lex_init);
+	tb = &lex[lx];
+	if (i >= lim || (t[i].kind != QK_WORD && t[i].kind != QK_NUM))
+		return NULL;
+	{
+		size_t fn = qx_tlen(&t[i]);
+		if (fn + 1 > sizeof(key))
+			return NULL;
+		if (fold)
+			qx_lower(text + t[i].s, fn, key, sizeof(key));
+		else
+			memcpy(key, text + t[i].s, fn);
+		if (!qx_table_get(tb->first, key, fn))
+			return NULL;
+	}
+	k = lim - i;
+	if (k > tb->maxw)
+		k = tb->maxw;
+	if (k > QX_MAXWORDS)
+		k = QX_MAXWORDS;
+	for (; k >= 1; k--) {
+		size_t kn = qx_join(text, t, i, k, fold, key, sizeof(key));
+		const struct qx_entry *e;
+		if (!kn)
+			continue;
+		e = qx_table_get(tb, key, kn);
+		if (e) {
+			*n = k;
+			return e;
+		}
+	}
+	return NULL;
+}

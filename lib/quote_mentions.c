@@ -1,0 +1,658 @@
+/* Mentions: one left-to-right pass finds the noun phrases that can speak —
+ * people ("US attorney general Eric Holder", "Martin Sutherland, managing
+ * director of BAE Systems"), organisations ("China’s Ministry of Foreign
+ * Affairs", "the Kremlin"), groups ("the Chinese", "officials") and
+ * nominals ("the spokesman", "the ministry") — with the role, organisation
+ * and country they carry.  A second pass merges the people and
+ * organisations of one article into entities ("Holder", "Mr Holder" and
+ * "Eric Holder"), so a role stated once carries to later mentions. */
+#include "quote_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "quoted/util.h"
+
+#define QX_NP_MAX 16
+
+static bool qx_det(const struct qx_doc *d, size_t k)
+{
+	const struct qx_tok *t = &d->tok[k];
+	return t->kind == QK_WORD &&
+	       (qx_word_is(d->text, t, "the") || qx_word_is(d->text, t, "a") ||
+		qx_word_is(d->text, t, "an") || qx_word_is(d->text, t, "another") ||
+		qx_word_is(d->text, t, "its") || qx_word_is(d->text, t, "his") ||
+		qx_word_is(d->text, t, "her") || qx_word_is(d->text, t, "their") ||
+		qx_word_is(d->text, t, "one") || qx_word_is(d->text, t, "two"));
+}
+
+static bool qx_free_word(const struct qx_doc *d, size_t k)
+{
+	const struct qx_tok *t = &d->tok[k];
+	return (t->kind == QK_WORD || t->kind == QK_NUM) && !(t->flags & QF_INQ);
+}
+
+/* A capitalised word that can belong to a name. */
+static bool qx_capword(const struct qx_doc *d, size_t k)
+{
+	const struct qx_tok *t = &d->tok[k];
+	if (t->kind != QK_WORD || (t->flags & (QF_INQ | QF_POSS)))
+		return false;
+	if (t->flags & QF_INITIAL)
+		return true;
+	if (!(t->flags & (QF_CAP | QF_UPPER)))
+		return false;
+	if (t->flags & QF_UPPER)
+		return qx_tlen(t) > 1 || !qx_is_stopword(d->text + t->s, qx_tlen(t));
+	return !qx_is_stopword(d->text + t->s, qx_tlen(t));
+}
+
+static bool qx_lowname(const struct qx_doc *d, size_t k)
+{
+	const struct qx_tok *t = &d->tok[k];
+	const char *w = d->text + t->s;
+	return t->kind == QK_WORD && !(t->flags & QF_INQ) && qx_tlen(t) > 3 &&
+	       (memcmp(w, "al-", 3) == 0 || memcmp(w, "el-", 3) == 0);
+}
+
+static bool qx_is_poss(const struct qx_doc *d, size_t k, size_t lim)
+{
+	return k < lim && (d->tok[k].flags & QF_POSS) && !(d->tok[k].flags & QF_INQ);
+}
+
+struct qx_run {
+	size_t s, e;
+	bool org; /* holds an organisation head word */
+};
+
+static bool qx_run_is_org(const struct qx_doc *d, size_t s, size_t e, bool after_det)
+{
+	for (size_t k = s; k < e; k++) {
+		const struct qx_tok *t = &d->tok[k];
+		size_t n;
+		if (qx_is_orgword(d->text + t->s, qx_tlen(t)) && (t->flags & (QF_CAP | QF_UPPER)))
+			return true;
+		if ((t->flags & QF_UPPER) && qx_tlen(t) >= 2 &&
+		    !qx_lex_match(QX_COUNTRIES, d->text, d->tok, k, k + 1, &n) &&
+		    !qx_lex_match(QX_ROLES, d->text, d->tok, k, k + 1, &n))
+			return true;
+	}
+	if (e - s <= 2) {
+		char buf[64];
+		size_t n = d->tok[e - 1].e - d->tok[s].s;
+		if (n < sizeof(buf) && qx_lower(d->text + d->tok[s].s, n, buf, sizeof(buf)) &&
+		    qx_is_org_singleton(buf, n))
+			return true;
+	}
+	return after_det && e - s <= 3;
+}
+
+/* Extend a capitalised run from k: names, initials, particles, and inside
+ * organisation names "of", "for", "and", "the", "&". */
+static size_t qx_scan_run(const struct qx_doc *d, size_t k, size_t lim)
+{
+	size_t e = k, n = 0;
+	bool org = false;
+	while (e < lim && n < QX_NP_MAX) {
+		const struct qx_tok *t = &d->tok[e];
+		if (qx_capword(d, e) || (e > k && qx_lowname(d, e))) {
+			size_t rn;
+			const struct qx_entry *r;
+			/* a role word ends the run if a name follows: "Foreign
+			 * Minister Wang Yi"; otherwise it is part of the name */
+			r = qx_lex_match(QX_ROLES, d->text, d->tok, e, lim, &rn);
+			if (r && e > k && !(r->flags & QR_HONORIFIC)) {
+				bool name_after = e + rn < lim && qx_capword(d, e + rn);
+				if (name_after || org || (d->tok[e].flags & QF_UPPER) || rn > 1)
+					break;
+			}
+			if (r && e > k && (r->flags & QR_HONORIFIC))
+				break;
+			if (qx_is_orgword(d->text + t->s, qx_tlen(t)))
+				org = true;
+			e++;
+			n++;
+			continue;
+		}
+		if (e > k && e + 1 < lim && t->kind == QK_WORD && !(t->flags & QF_INQ)) {
+			const char *w = d->text + t->s;
+			size_t wn = qx_tlen(t);
+			bool link = qx_is_particle(w, wn) && (t->flags & QF_LOWER);
+			if (org && (qx_word_is(d->text, t, "of") || qx_word_is(d->text, t, "for") ||
+				    qx_word_is(d->text, t, "and") || qx_word_is(d->text, t, "on")))
+				link = true;
+			if (link) {
+				size_t j = e + 1;
+				while (j < lim && j < e + 3 && d->tok[j].kind == QK_WORD &&
+				       (d->tok[j].flags & QF_LOWER) &&
+				       (qx_word_is(d->text, &d->tok[j], "the") ||
+					qx_is_particle(d->text + d->tok[j].s, qx_tlen(&d->tok[j]))))
+					j++;
+				if (j < lim && qx_capword(d, j)) {
+					e = j;
+					continue;
+				}
+			}
+		}
+		if (e > k && t->kind == QK_PUNCT && t->c == '&' && e + 1 < lim && qx_capword(d, e + 1)) {
+			e++;
+			continue;
+		}
+		break;
+	}
+	return e;
+}
+
+static bool qx_is_prep(const struct qx_doc *d, size_t k)
+{
+	const struct qx_tok *t = &d->tok[k];
+	return t->kind == QK_WORD && !(t->flags & QF_INQ) &&
+	       (qx_word_is(d->text, t, "of") || qx_word_is(d->text, t, "at") ||
+		qx_word_is(d->text, t, "for") || qx_word_is(d->text, t, "with") ||
+		qx_word_is(d->text, t, "from") || qx_word_is(d->text, t, "in") ||
+		qx_word_is(d->text, t, "to"));
+}
+
+static bool qx_is_orgnoun_tok(const struct qx_doc *d, size_t k)
+{
+	const struct qx_tok *t = &d->tok[k];
+	return t->kind == QK_WORD && !(t->flags & QF_INQ) && (t->flags & QF_LOWER) &&
+	       qx_is_orgnoun(d->text + t->s, qx_tlen(t));
+}
+
+/* After a role: "of BAE Systems", "at the Center for ...", "to Russia",
+ * "for the ministry".  Sets the organisation (or country) and returns the
+ * new end, or k when nothing follows. */
+static size_t qx_role_tail(struct qx_doc *d, size_t k, size_t lim, struct qx_mention *m)
+{
+	size_t j, n;
+	const struct qx_entry *c;
+
+	if (k + 1 >= lim || !qx_is_prep(d, k))
+		return k;
+	j = k + 1;
+	if (j < lim && qx_word_is(d->text, &d->tok[j], "the"))
+		j++;
+	if (j >= lim)
+		return k;
+	if ((d->tok[j].flags & (QF_CAP | QF_UPPER)) &&
+	    (c = qx_lex_match(QX_COUNTRIES, d->text, d->tok, j, lim, &n)) &&
+	    !(j + n < lim && qx_capword(d, j + n))) {
+		if (!m->country)
+			m->country = c->value;
+		return j + n;
+	}
+	if (qx_capword(d, j)) {
+		size_t e = qx_scan_run(d, j, lim);
+		m->o0 = j;
+		m->o1 = e;
+		return e;
+	}
+	if (qx_is_orgnoun_tok(d, j) && j > k + 1) {
+		m->o0 = j;
+		m->o1 = j + 1;
+		return j + 1;
+	}
+	return k;
+}
+
+/* An appositive after a comma: ", managing director of BAE Systems",
+ * ", the attorney general", ", a spokeswoman for the ministry".  Returns the
+ * end of the appositive or k when there is none. */
+static size_t qx_appositive(struct qx_doc *d, size_t k, size_t lim, struct qx_mention *m)
+{
+	size_t j = k + 1, n, prem = QX_NONE, o0 = QX_NONE, o1 = QX_NONE, steps = 0;
+	const struct qx_entry *r = NULL, *c;
+	const char *country = NULL;
+
+	if (k >= lim || d->tok[k].kind != QK_PUNCT || d->tok[k].c != ',')
+		return k;
+	/* an age: "Smith, 45, a lawyer" */
+	if (j + 1 < lim && d->tok[j].kind == QK_NUM && d->tok[j + 1].c == ',')
+		j += 2;
+	if (j < lim && qx_det(d, j))
+		j++;
+	while (j < lim && steps++ < QX_NP_MAX && qx_free_word(d, j)) {
+		const struct qx_tok *t = &d->tok[j];
+		if ((t->flags & (QF_CAP | QF_UPPER)) &&
+		    (c = qx_lex_match(QX_COUNTRIES, d->text, d->tok, j, lim, &n))) {
+			country = c->value;
+			j += n;
+			if (qx_is_poss(d, j, lim))
+				j++;
+			continue;
+		}
+		r = qx_lex_match(QX_ROLES, d->text, d->tok, j, lim, &n);
+		if (r && !(r->flags & QR_HONORIFIC))
+			break;
+		r = NULL;
+		if (qx_is_premod(d->text + t->s, qx_tlen(t))) {
+			if (prem == QX_NONE)
+				prem = j;
+			j++;
+			continue;
+		}
+		if (qx_capword(d, j) && o0 == QX_NONE) {
+			o0 = j;
+			o1 = qx_scan_run(d, j, lim);
+			j = o1;
+			if (qx_is_poss(d, j, lim))
+				j++;
+			continue;
+		}
+		break;
+	}
+	if (!r)
+		return k;
+	if (!m->role) {
+		m->role = r;
+		m->r0 = prem != QX_NONE && prem < j ? prem : j;
+		m->r1 = j + n;
+	}
+	if (country && !m->country)
+		m->country = country;
+	j += n;
+	if (o0 != QX_NONE && m->o0 == QX_NONE) {
+		m->o0 = o0;
+		m->o1 = o1;
+	}
+	return qx_role_tail(d, j, lim, m);
+}
+
+/* Parse the noun phrase starting at token i; fills m and returns its end,
+ * or i when no phrase that can speak starts there. */
+static size_t qx_np_parse(struct qx_doc *d, size_t i, size_t lim, struct qx_mention *m)
+{
+	size_t k = i, prem = QX_NONE, run_s = QX_NONE, run_e = QX_NONE;
+	size_t onoun = QX_NONE, cty = QX_NONE, cty_e = QX_NONE, steps = 0, n;
+	bool det = false, hon = false;
+	const struct qx_entry *e;
+
+	memset(m, 0, sizeof(*m));
+	m->t0 = i;
+	m->n0 = m->r0 = m->o0 = m->entity = QX_NONE;
+	if (k < lim && qx_free_word(d, k) && qx_det(d, k)) {
+		det = true;
+		k++;
+	}
+	while (k < lim && steps++ < QX_NP_MAX && qx_free_word(d, k)) {
+		const struct qx_tok *t = &d->tok[k];
+		if ((t->flags & (QF_CAP | QF_UPPER)) && run_s == QX_NONE &&
+		    (e = qx_lex_match(QX_COUNTRIES, d->text, d->tok, k, lim, &n))) {
+			/* "China Daily", "America First": a name, not a country */
+			if (!(k + n < lim && qx_capword(d, k + n) &&
+			      !qx_lex_match(QX_ROLES, d->text, d->tok, k + n, lim, &n) &&
+			      qx_is_orgword(d->text + d->tok[k + n].s, qx_tlen(&d->tok[k + n])))) {
+				qx_lex_match(QX_COUNTRIES, d->text, d->tok, k, lim, &n);
+				if (!m->country)
+					m->country = e->value;
+				cty = k;
+				cty_e = k + n;
+				k += n;
+				if (qx_is_poss(d, k, lim))
+					k++;
+				continue;
+			}
+		}
+		e = qx_lex_match(QX_ROLES, d->text, d->tok, k, lim, &n);
+		if (e && (e->flags & QR_HONORIFIC)) {
+			if (e->flags & QR_MALE)
+				m->gender = QX_G_MALE;
+			else if (e->flags & QR_FEMALE)
+				m->gender = QX_G_FEMALE;
+			hon = true;
+			k += n;
+			continue;
+		}
+		if (e && run_s != QX_NONE && (t->flags & QF_CAP) && !(t->flags & QF_UPPER) &&
+		    n == 1 && !(k + 1 < lim && qx_capword(d, k + 1)) &&
+		    !qx_run_is_org(d, run_s, run_e, false) && !(t->flags & QF_ABBR)) {
+			e = NULL; /* "Martin Luther King": a surname */
+		}
+		if (e && run_s != QX_NONE && m->n0 != QX_NONE)
+			e = NULL;
+		if (e) {
+			if (run_s != QX_NONE) {
+				/* "FBI director", "Boeing spokesperson" */
+				m->o0 = run_s;
+				m->o1 = run_e;
+				run_s = run_e = QX_NONE;
+			}
+			m->role = e;
+			m->r0 = prem != QX_NONE ? prem : k;
+			m->r1 = k + n;
+			if (e->flags & QR_MALE)
+				m->gender = QX_G_MALE;
+			else if (e->flags & QR_FEMALE)
+				m->gender = QX_G_FEMALE;
+			else if (e->flags & QR_GROUP)
+				m->gender = QX_G_PLURAL;
+			prem = QX_NONE;
+			k += n;
+			if (onoun != QX_NONE && onoun + 1 == m->r0) {
+				m->o0 = onoun; /* "company spokesman" */
+				m->o1 = onoun + 1;
+				onoun = QX_NONE;
+			}
+			if (!qx_capword(d, k < lim ? k : i) || k >= lim) {
+				size_t tail = qx_role_tail(d, k, lim, m);
+				if (tail != k) {
+					k = tail;
+					break;
+				}
+			}
+			continue;
+		}
+		if (qx_is_premod(d->text + t->s, qx_tlen(t)) && run_s == QX_NONE &&
+		    (t->flags & QF_LOWER)) {
+			if (prem == QX_NONE)
+				prem = k;
+			k++;
+			continue;
+		}
+		if (qx_capword(d, k)) {
+			size_t re;
+			if (run_s != QX_NONE)
+				break;
+			re = qx_scan_run(d, k, lim);
+			if (re <= k)
+				break;
+			run_s = k;
+			run_e = re;
+			k = re;
+			if (qx_is_poss(d, k, lim)) {
+				size_t j = k + 1;
+				bool more = j < lim && qx_free_word(d, j) &&
+					    (qx_lex_match(QX_ROLES, d->text, d->tok, j, lim, &n) ||
+					     qx_is_premod(d->text + d->tok[j].s, qx_tlen(&d->tok[j])) ||
+					     qx_capword(d, j) || qx_is_orgnoun_tok(d, j));
+				if (more && m->n0 == QX_NONE) {
+					m->o0 = run_s;
+					m->o1 = run_e;
+					run_s = run_e = QX_NONE;
+					k = j;
+					continue;
+				}
+				break;
+			}
+			continue;
+		}
+		if (qx_is_orgnoun_tok(d, k) && run_s == QX_NONE) {
+			onoun = k;
+			k++;
+			if (k < lim && qx_capword(d, k))
+				continue; /* "security firm Mandiant" */
+			break;
+		}
+		break;
+	}
+	if (prem != QX_NONE && prem < k && !m->role && run_s == QX_NONE)
+		k = prem;
+	m->t1 = k;
+	if (run_s != QX_NONE) {
+		m->n0 = run_s;
+		m->n1 = run_e;
+		if ((onoun != QX_NONE && onoun < run_s) ||
+		    (!hon && !m->role && qx_run_is_org(d, run_s, run_e, det && run_s == i + 1)) ||
+		    (!hon && m->role == NULL && qx_run_is_org(d, run_s, run_e, false))) {
+			m->kind = QX_ORG;
+			if (m->o0 == QX_NONE) {
+				m->o0 = run_s;
+				m->o1 = run_e;
+			}
+		} else {
+			m->kind = QX_PERSON;
+		}
+	} else if (m->role) {
+		m->kind = (m->role->flags & QR_GROUP) ? QX_GROUP : QX_NOMINAL;
+	} else if (onoun != QX_NONE && (det || m->country || m->o0 != QX_NONE)) {
+		m->kind = QX_NOMINAL;
+		m->n0 = onoun;
+		m->n1 = onoun + 1;
+		m->gender = QX_G_NEUTER;
+	} else if (m->o0 != QX_NONE) {
+		m->kind = QX_ORG;
+		m->n0 = m->o0;
+		m->n1 = m->o1;
+	} else if (cty != QX_NONE && det) {
+		m->kind = QX_GROUP;
+		m->n0 = cty;
+		m->n1 = cty_e;
+		m->gender = QX_G_PLURAL;
+	} else if (cty != QX_NONE && cty == i && cty_e == k) {
+		/* "China said": the country speaks through its government */
+		m->kind = QX_ORG;
+		m->n0 = cty;
+		m->n1 = cty_e;
+	} else {
+		return i;
+	}
+	if (m->kind == QX_ORG)
+		m->gender = QX_G_NEUTER;
+	/* appositive or inverted appositive */
+	if (m->kind == QX_PERSON || m->kind == QX_ORG) {
+		size_t a = qx_appositive(d, m->t1, lim, m);
+		if (a != m->t1)
+			m->t1 = a;
+	} else if (m->kind == QX_NOMINAL && m->role && m->t1 + 1 < lim &&
+		   d->tok[m->t1].c == ',' && qx_capword(d, m->t1 + 1)) {
+		/* "the attorney general, Eric Holder," */
+		size_t re = qx_scan_run(d, m->t1 + 1, lim);
+		if (re < lim && (d->tok[re].c == ',' || d->tok[re].kind == QK_WORD) &&
+		    !qx_run_is_org(d, m->t1 + 1, re, false)) {
+			m->n0 = m->t1 + 1;
+			m->n1 = re;
+			m->kind = QX_PERSON;
+			m->t1 = re;
+		}
+	}
+	return m->t1;
+}
+
+/* Can an NP start at k?  A cheap test that keeps the scan linear. */
+static bool qx_np_start(const struct qx_doc *d, size_t k)
+{
+	const struct qx_tok *t = &d->tok[k];
+	if (!qx_free_word(d, k) || (t->flags & QF_POSS))
+		return false;
+	return qx_det(d, k) || (t->flags & (QF_CAP | QF_UPPER | QF_INITIAL)) ||
+	       (t->flags & QF_LOWER);
+}
+
+static void qx_men_push(struct qx_doc *d, const struct qx_mention *m)
+{
+	if (d->nmen == d->cmen)
+		xgrow((void **)&d->men, &d->cmen, d->nmen + 1, sizeof(*d->men));
+	d->men[d->nmen++] = *m;
+}
+
+/* A small string -> index map, per document. */
+struct qx_map {
+	char **key;
+	size_t *val;
+	size_t mask, n;
+};
+
+static uint64_t qx_strhash(const char *s)
+{
+	uint64_t h = 1469598103934665603ULL;
+	for (; *s; s++) {
+		h ^= (unsigned char)*s;
+		h *= 1099511628211ULL;
+	}
+	return h;
+}
+
+static void qx_map_init(struct qx_map *m, size_t want)
+{
+	size_t cap = 16;
+	while (cap < want * 2 + 8)
+		cap <<= 1;
+	m->key = xcalloc(cap, sizeof(*m->key));
+	m->val = xcalloc(cap, sizeof(*m->val));
+	m->mask = cap - 1;
+	m->n = 0;
+}
+
+static size_t *qx_map_get(struct qx_map *m, const char *k, bool create)
+{
+	size_t i = (size_t)qx_strhash(k) & m->mask;
+	while (m->key[i]) {
+		if (strcmp(m->key[i], k) == 0)
+			return &m->val[i];
+		i = (i + 1) & m->mask;
+	}
+	if (!create)
+		return NULL;
+	m->key[i] = xstrdup(k);
+	m->val[i] = QX_NONE;
+	m->n++;
+	return &m->val[i];
+}
+
+static void qx_map_free(struct qx_map *m)
+{
+	for (size_t i = 0; i <= m->mask; i++)
+		free(m->key[i]);
+	free(m->key);
+	free(m->val);
+}
+
+/* Text of tokens [a, b), as written. */
+static char *qx_text(const struct qx_doc *d, size_t a, size_t b)
+{
+	if (a == QX_NONE || b <= a)
+		return NULL;
+	return xstrndup(d->text + d->tok[a].s, d->tok[b - 1].e - d->tok[a].s);
+}
+
+static char *qx_lower_tok(const struct qx_doc *d, size_t k)
+{
+	size_t n = qx_tlen(&d->tok[k]);
+	char *s = xmalloc(n + 1);
+	qx_lower(d->text + d->tok[k].s, n, s, n + 1);
+	if (n > 1 && s[n - 1] == '.')
+		s[n - 1] = '\0';
+	return s;
+}
+
+static size_t qx_entity_new(struct qx_doc *d, const struct qx_mention *m)
+{
+	struct qx_entity *e;
+	if (d->nent == d->cent)
+		xgrow((void **)&d->ent, &d->cent, d->nent + 1, sizeof(*d->ent));
+	e = &d->ent[d->nent];
+	memset(e, 0, sizeof(*e));
+	e->name = qx_text(d, m->n0, m->n1);
+	e->name_words = m->n1 - m->n0;
+	e->kind = m->kind;
+	e->gender = m->gender;
+	if (m->kind == QX_PERSON) {
+		e->surname = qx_lower_tok(d, m->n1 - 1);
+		e->first = qx_lower_tok(d, m->n0);
+	}
+	return d->nent++;
+}
+
+/* Attach what a mention says about its entity (first statement wins). */
+static void qx_entity_learn(struct qx_doc *d, size_t ei, const struct qx_mention *m)
+{
+	struct qx_entity *e = &d->ent[ei];
+	if (m->kind == QX_PERSON && m->n1 - m->n0 > e->name_words) {
+		free(e->name);
+		e->name = qx_text(d, m->n0, m->n1);
+		e->name_words = m->n1 - m->n0;
+		free(e->first);
+		e->first = qx_lower_tok(d, m->n0);
+	}
+	if (!e->role && m->role) {
+		e->role = m->role;
+		e->role_stated = qx_text(d, m->r0, m->r1);
+	}
+	if (!e->org && m->o0 != QX_NONE && m->kind == QX_PERSON)
+		e->org = qx_text(d, m->o0, m->o1);
+	if (!e->country && m->country)
+		e->country = m->country;
+	if (!e->gender && m->gender)
+		e->gender = m->gender;
+}
+
+static void qx_entities(struct qx_doc *d)
+{
+	struct qx_map sur, first, org;
+	qx_map_init(&sur, d->nmen);
+	qx_map_init(&first, d->nmen);
+	qx_map_init(&org, d->nmen);
+	for (size_t i = 0; i < d->nmen; i++) {
+		struct qx_mention *m = &d->men[i];
+		size_t *slot, ei = QX_NONE;
+		if (m->kind == QX_PERSON) {
+			char *sn = qx_lower_tok(d, m->n1 - 1);
+			char *fn = qx_lower_tok(d, m->n0);
+			size_t words = m->n1 - m->n0;
+			slot = qx_map_get(&sur, sn, false);
+			if (slot) {
+				struct qx_entity *e = &d->ent[*slot];
+				if (words == 1 || e->name_words == 1 || strcmp(e->first, fn) == 0 ||
+				    (d->tok[m->n0].flags & QF_INITIAL && e->first[0] == fn[0]))
+					ei = *slot;
+			}
+			if (ei == QX_NONE && words == 1 && (slot = qx_map_get(&first, fn, false)))
+				ei = *slot;
+			if (ei == QX_NONE)
+				ei = qx_entity_new(d, m);
+			*qx_map_get(&sur, sn, true) = ei;
+			if (words > 1 && !qx_map_get(&first, fn, false))
+				*qx_map_get(&first, fn, true) = ei;
+			free(sn);
+			free(fn);
+		} else if (m->kind == QX_ORG) {
+			size_t n = d->tok[m->n1 - 1].e - d->tok[m->n0].s;
+			char *k = xmalloc(n + 1);
+			qx_lower(d->text + d->tok[m->n0].s, n, k, n + 1);
+			slot = qx_map_get(&org, k, true);
+			if (*slot == QX_NONE)
+				*slot = qx_entity_new(d, m);
+			ei = *slot;
+			free(k);
+		}
+		if (ei != QX_NONE) {
+			m->entity = ei;
+			qx_entity_learn(d, ei, m);
+		}
+	}
+	qx_map_free(&sur);
+	qx_map_free(&first);
+	qx_map_free(&org);
+}
+
+void qx_mentions(struct qx_doc *d)
+{
+	size_t last_sent = QX_NONE;
+	d->tok_men = xmalloc((d->ntok ? d->ntok : 1) * sizeof(*d->tok_men));
+	for (size_t k = 0; k < d->ntok; k++)
+		d->tok_men[k] = QX_NONE;
+	for (size_t p = 0; p < d->npara; p++) {
+		size_t lim = d->para[p].t1, k = d->para[p].t0;
+		while (k < lim) {
+			struct qx_mention m;
+			size_t e;
+			if (!qx_np_start(d, k)) {
+				k++;
+				continue;
+			}
+			e = qx_np_parse(d, k, lim, &m);
+			if (e <= k) {
+				k++;
+				continue;
+			}
+			m.subject = d->tok[k].sent != last_sent;
+			last_sent = d->tok[k].sent;
+			for (size_t j = m.t0; j < m.t1; j++)
+				d->tok_men[j] = d->nmen;
+			qx_men_push(d, &m);
+			k = e;
+		}
+	}
+	qx_entities(d);
+}

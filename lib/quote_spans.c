@@ -1,0 +1,237 @@
+/* Quotation spans.  Each paragraph is scanned twice, once per family of
+ * marks (double: " “ ” „ « »; single: ' ‘ ’), with the direction of every
+ * mark read from its neighbours so that apostrophes (don’t, the ’90s,
+ * Clinton’s, rock ’n’ roll) are not taken for quotation marks.  Where spans
+ * of the two families overlap, the outer one wins (British style puts double
+ * marks inside single ones, American style the reverse).  A span never
+ * leaves its paragraph: an unclosed double quotation runs to the end of the
+ * paragraph and, if the next paragraph opens with a mark, continues there as
+ * a new span, so unbalanced marks cannot swallow the document. */
+#include "quote_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "quoted/util.h"
+
+struct qx_cand {
+	size_t open, close; /* close QX_NONE: runs to the paragraph end */
+	int fam;
+};
+
+struct qx_cands {
+	struct qx_cand *v;
+	size_t n, cap;
+};
+
+static void qx_cand_push(struct qx_cands *c, size_t open, size_t close, int fam)
+{
+	if (c->n == c->cap)
+		xgrow((void **)&c->v, &c->cap, c->n + 1, sizeof(*c->v));
+	c->v[c->n].open = open;
+	c->v[c->n].close = close;
+	c->v[c->n].fam = fam;
+	c->n++;
+}
+
+static bool qx_is_open_punct(const struct qx_tok *t)
+{
+	return t->kind == QK_PUNCT && (t->c == '(' || t->c == '[' || t->c == '{' ||
+				       t->c == '-' || t->c == '/' || t->c == ':' ||
+				       (unsigned char)t->c == 0xE2);
+}
+
+static bool qx_is_close_punct(const struct qx_tok *t)
+{
+	return t->kind == QK_PUNCT && (t->c == ',' || t->c == '.' || t->c == ';' ||
+				       t->c == ':' || t->c == '!' || t->c == '?' ||
+				       t->c == ')' || t->c == ']' || t->c == '}' ||
+				       t->c == '-' || (unsigned char)t->c == 0xE2);
+}
+
+/* Read a mark's direction from its neighbours within paragraph [p0, p1). */
+static int qx_mark_dir(const struct qx_doc *d, size_t k, size_t p0, size_t p1)
+{
+	const struct qx_tok *t = &d->tok[k];
+	const struct qx_tok *pv = k > p0 ? &d->tok[k - 1] : NULL;
+	const struct qx_tok *nx = k + 1 < p1 ? &d->tok[k + 1] : NULL;
+	bool lopen = !pv || (t->flags & QF_SPACE) || qx_is_open_punct(pv) ||
+		     (pv->kind == QK_QMARK);
+	bool rclose = !nx || (nx->flags & QF_SPACE) || qx_is_close_punct(nx) ||
+		      nx->kind == QK_QMARK;
+	bool ralnum = nx && !(nx->flags & QF_SPACE) &&
+		      (nx->kind == QK_WORD || nx->kind == QK_NUM);
+	bool lalnum = pv && !(t->flags & QF_SPACE) && !qx_is_open_punct(pv) &&
+		      pv->kind != QK_QMARK;
+
+	if (t->mfam == QM_DOUBLE) {
+		if (t->mdir == QD_OPEN)
+			return (lalnum && rclose) ? QD_CLOSE : QD_OPEN;
+		if (t->mdir == QD_CLOSE)
+			return (lopen && ralnum && !lalnum) ? QD_OPEN : QD_CLOSE;
+		if (lopen && !rclose)
+			return QD_OPEN;
+		if (rclose && !lopen)
+			return QD_CLOSE;
+		return QD_AMBIG;
+	}
+	/* single marks */
+	if (t->mdir == QD_OPEN)
+		return lalnum ? QD_APOS : QD_OPEN;
+	if (lalnum && ralnum)
+		return QD_APOS;
+	if (lopen && ralnum) {
+		const char *w = d->text + nx->s;
+		size_t wn = qx_tlen(nx);
+		if (nx->kind == QK_NUM)
+			return QD_APOS;
+		if (t->mdir == QD_CLOSE)
+			return QD_APOS; /* ’em, ’til, ’n’ */
+		if ((wn == 1 && (*w == 'n' || *w == 'N')) ||
+		    (wn == 2 && memcmp(w, "em", 2) == 0) ||
+		    (wn == 3 && memcmp(w, "til", 3) == 0) ||
+		    (wn == 5 && memcmp(w, "cause", 5) == 0) ||
+		    (wn == 3 && memcmp(w, "tis", 3) == 0))
+			return QD_APOS;
+		return QD_OPEN;
+	}
+	if (lalnum && rclose)
+		return QD_CLOSE;
+	return QD_APOS;
+}
+
+/* Pair the marks of one family in paragraph [p0, p1). */
+static void qx_pair_family(struct qx_doc *d, size_t p0, size_t p1, int fam,
+			   struct qx_cands *out)
+{
+	size_t open = QX_NONE;
+	for (size_t k = p0; k < p1; k++) {
+		const struct qx_tok *t = &d->tok[k];
+		int dir;
+		if (t->kind != QK_QMARK || t->mfam != fam)
+			continue;
+		dir = qx_mark_dir(d, k, p0, p1);
+		if (dir == QD_APOS)
+			continue;
+		if (open == QX_NONE) {
+			if (dir == QD_OPEN || (dir == QD_AMBIG && fam == QM_DOUBLE))
+				open = k;
+			continue;
+		}
+		if (dir == QD_CLOSE || dir == QD_AMBIG) {
+			qx_cand_push(out, open, k, fam);
+			open = QX_NONE;
+		} else if (fam == QM_DOUBLE) {
+			/* a new opening mark: the previous quotation was never closed */
+			qx_cand_push(out, open, k, -fam); /* unclosed, ends before k */
+			open = k;
+		} else {
+			open = k; /* the earlier single mark was an apostrophe */
+		}
+	}
+	if (open != QX_NONE) {
+		/* single marks left open only count at the start of a paragraph,
+		 * as in a British multi-paragraph quotation */
+		if (fam == QM_DOUBLE || open == p0)
+			qx_cand_push(out, open, QX_NONE, fam);
+	}
+}
+
+static bool qx_has_words(const struct qx_doc *d, size_t t0, size_t t1)
+{
+	for (size_t k = t0; k < t1; k++)
+		if (d->tok[k].kind == QK_WORD || d->tok[k].kind == QK_NUM)
+			return true;
+	return false;
+}
+
+static void qx_span_add(struct qx_doc *d, size_t p, const struct qx_cand *c)
+{
+	const struct qx_para *pa = &d->para[p];
+	size_t t1, s, e;
+	bool closed = c->close != QX_NONE && c->fam > 0;
+	struct qx_span *sp;
+
+	t1 = c->close != QX_NONE ? c->close : pa->t1;
+	if (!qx_has_words(d, c->open + 1, t1))
+		return;
+	s = d->tok[c->open].e;
+	e = c->close != QX_NONE ? d->tok[c->close].s : pa->e;
+	while (s < e && (d->text[s] == ' ' || d->text[s] == '\t'))
+		s++;
+	while (e > s && (d->text[e - 1] == ' ' || d->text[e - 1] == '\t' ||
+			 d->text[e - 1] == '\r'))
+		e--;
+	if (e <= s)
+		return;
+	if (d->nspan == d->cspan)
+		xgrow((void **)&d->span, &d->cspan, d->nspan + 1, sizeof(*d->span));
+	sp = &d->span[d->nspan];
+	memset(sp, 0, sizeof(*sp));
+	sp->s = s;
+	sp->e = e;
+	sp->open = c->open;
+	sp->close = closed ? c->close : QX_NONE;
+	sp->t0 = c->open + 1;
+	sp->t1 = t1;
+	sp->para = p;
+	for (size_t k = c->open; k < (closed ? c->close + 1 : t1); k++) {
+		d->tok[k].span = d->nspan;
+		d->tok[k].flags |= QF_INQ;
+	}
+	if (c->close == QX_NONE && p + 1 < d->npara) {
+		const struct qx_tok *f = &d->tok[d->para[p + 1].t0];
+		if (f->kind == QK_QMARK && f->mfam == (c->fam < 0 ? -c->fam : c->fam))
+			sp->cont_next = true;
+	}
+	if (c->open == pa->t0 && d->nspan > 0) {
+		const struct qx_span *pv = &d->span[d->nspan - 1];
+		if (pv->cont_next && pv->para + 1 == p)
+			sp->cont_prev = true;
+	}
+	d->nspan++;
+}
+
+static size_t qx_cand_end(const struct qx_cand *c, size_t pend)
+{
+	return c->close != QX_NONE ? c->close : pend;
+}
+
+void qx_spans(struct qx_doc *d)
+{
+	struct qx_cands dbl = {0}, sgl = {0};
+
+	for (size_t p = 0; p < d->npara; p++) {
+		size_t p0 = d->para[p].t0, p1 = d->para[p].t1, i = 0, j = 0;
+		dbl.n = sgl.n = 0;
+		qx_pair_family(d, p0, p1, QM_DOUBLE, &dbl);
+		qx_pair_family(d, p0, p1, QM_SINGLE, &sgl);
+		/* merge the two sorted lists, the outer span winning overlaps */
+		while (i < dbl.n || j < sgl.n) {
+			struct qx_cand *a = i < dbl.n ? &dbl.v[i] : NULL;
+			struct qx_cand *b = j < sgl.n ? &sgl.v[j] : NULL;
+			if (a && b) {
+				size_t ae = qx_cand_end(a, p1), be = qx_cand_end(b, p1);
+				if (ae <= b->open) {
+					qx_span_add(d, p, a);
+					i++;
+				} else if (be <= a->open) {
+					qx_span_add(d, p, b);
+					j++;
+				} else if (b->open < a->open && be > ae) {
+					i++; /* double inside single */
+				} else {
+					j++; /* single inside (or crossing) double */
+				}
+			} else if (a) {
+				qx_span_add(d, p, a);
+				i++;
+			} else {
+				qx_span_add(d, p, b);
+				j++;
+			}
+		}
+	}
+	free(dbl.v);
+	free(sgl.v);
+}

@@ -1,0 +1,355 @@
+/* Light text analysis for the quote extractor: one pass turns the bytes into
+ * tokens with byte offsets (words, numbers, punctuation, quotation marks)
+ * grouped in paragraphs (one per line); a second pass, run once quotation
+ * spans are known, cuts sentences outside quotations. */
+#include "quote_internal.h"
+
+#include <string.h>
+
+#include "quoted/util.h"
+
+static bool qx_is_space_cp(uint32_t cp)
+{
+	return cp == ' ' || cp == '\t' || cp == '\r' || cp == '\f' || cp == '\v' ||
+	       cp == 0 || cp == 0xA0 || (cp >= 0x2000 && cp <= 0x200B) ||
+	       cp == 0x202F || cp == 0x205F || cp == 0x3000 || cp == 0xFEFF ||
+	       cp == 0x2028 || cp == 0x2029 || cp == 0x85;
+}
+
+static bool qx_is_qmark_cp(uint32_t cp)
+{
+	return cp == '"' || cp == '\'' || cp == 0x201C || cp == 0x201D ||
+	       cp == 0x201E || cp == 0x2018 || cp == 0x2019 || cp == 0x201A ||
+	       cp == 0xAB || cp == 0xBB || cp == 0x201F || cp == 0x201B;
+}
+
+/* Non-ASCII punctuation that must not be read as a letter. */
+static bool qx_is_punct_cp(uint32_t cp)
+{
+	return (cp >= 0x2010 && cp <= 0x2027) || (cp >= 0x2030 && cp <= 0x205E) ||
+	       cp == 0xA1 || cp == 0xA7 || cp == 0xB6 || cp == 0xB7 || cp == 0xBF ||
+	       cp == 0xD7 || cp == 0xF7 || cp == 0xFFFD || (cp >= 0x2190 && cp <= 0x2BFF) ||
+	       (cp >= 0x3001 && cp <= 0x3003) || (cp >= 0xFF01 && cp <= 0xFF0F) ||
+	       cp == 0xA9 || cp == 0xAE || cp == 0xB0 || cp == 0xA3 || cp == 0xA5 ||
+	       cp == 0x20AC || (cp >= 0x1F000 && cp <= 0x1FFFF);
+}
+
+static bool qx_is_letter_cp(uint32_t cp)
+{
+	if (cp < 0x80)
+		return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+	return !qx_is_space_cp(cp) && !qx_is_qmark_cp(cp) && !qx_is_punct_cp(cp);
+}
+
+static bool qx_is_upper_cp(uint32_t cp)
+{
+	if (cp < 0x80)
+		return cp >= 'A' && cp <= 'Z';
+	if (cp >= 0xC0 && cp <= 0xDE)
+		return cp != 0xD7;
+	if (cp >= 0x100 && cp <= 0x17F)
+		return (cp & 1) == 0;
+	if (cp >= 0x391 && cp <= 0x3A9)
+		return true;
+	if (cp >= 0x400 && cp <= 0x42F)
+		return true;
+	return false;
+}
+
+static bool qx_is_lower_cp(uint32_t cp)
+{
+	if (cp < 0x80)
+		return cp >= 'a' && cp <= 'z';
+	if (cp >= 0xDF && cp <= 0xFF)
+		return cp != 0xF7;
+	if (cp >= 0x100 && cp <= 0x17F)
+		return (cp & 1) == 1;
+	if (cp >= 0x3B1 && cp <= 0x3C9)
+		return true;
+	if (cp >= 0x430 && cp <= 0x45F)
+		return true;
+	return false;
+}
+
+static uint32_t qx_cp(const char *s, size_t len, size_t i, size_t *n)
+{
+	if (i >= len) {
+		*n = 0;
+		return 0;
+	}
+	if ((unsigned char)s[i] < 0x80) {
+		*n = 1;
+		return (unsigned char)s[i];
+	}
+	return utf8_decode(s + i, len - i, n);
+}
+
+static const char *const abbrevs[] = {
+	"mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "gov", "sen", "rep",
+	"inc", "corp", "co", "ltd", "jan", "feb", "mar", "apr", "jun", "jul",
+	"aug", "sep", "sept", "oct", "nov", "dec", "no", "vs", "etc", "prof", "lt",
+	"col", "sgt", "capt", "adm", "rev", "mt", "ft", "ave", "dept", "univ",
+	"approx", "cmdr", "maj", "supt", "insp", "det", "atty", "amb", "pres",
+	"messrs", "mme", "mlle", "hon", "fig", "vol", "pp", "ed", "eds", "est",
+	"bros", "cf", "al", NULL,
+};
+
+static bool qx_is_abbrev(const char *s, size_t n)
+{
+	char low[16];
+	if (n == 0 || n >= sizeof(low))
+		return false;
+	qx_lower(s, n, low, sizeof(low));
+	for (size_t i = 0; abbrevs[i]; i++)
+		if (strcmp(abbrevs[i], low) == 0)
+			return true;
+	return false;
+}
+
+static struct qx_tok *qx_push(struct qx_doc *d, size_t s, size_t e, uint8_t kind)
+{
+	struct qx_tok *t;
+	if (d->ntok == d->ctok)
+		xgrow((void **)&d->tok, &d->ctok, d->ntok + 1, sizeof(*d->tok));
+	t = &d->tok[d->ntok++];
+	memset(t, 0, sizeof(*t));
+	t->s = s;
+	t->e = e;
+	t->kind = kind;
+	t->span = QX_NONE;
+	t->c = d->text[s];
+	t->para = d->npara;
+	return t;
+}
+
+/* Scan one word starting at i; returns its end.  Handles U.S.-style
+ * abbreviations, inner hyphens and apostrophes (don't), and stops before a
+ * possessive 's so that "Clinton's" gives "Clinton" and "'s". */
+static size_t qx_scan_word(const char *s, size_t len, size_t i, bool *abbr, bool *poss_next)
+{
+	size_t seg = 0, n;
+	bool dotted = false;
+
+	*abbr = false;
+	*poss_next = false;
+	while (i < len) {
+		uint32_t cp = qx_cp(s, len, i, &n);
+		if (qx_is_letter_cp(cp) || (cp >= '0' && cp <= '9')) {
+			i += n;
+			seg++;
+			continue;
+		}
+		if (cp == '-' || cp == '&' || cp == '\'' || cp == 0x2019 || cp == '.') {
+			size_t n2;
+			uint32_t nx = qx_cp(s, len, i + n, &n2);
+			bool nx_letter = qx_is_letter_cp(nx) || (nx >= '0' && nx <= '9');
+			if ((cp == '\'' || cp == 0x2019) && nx_letter) {
+				size_t n3;
+				uint32_t nn = qx_cp(s, len, i + n + n2, &n3);
+				if ((nx == 's' || nx == 'S') && !qx_is_letter_cp(nn)) {
+					*poss_next = true;
+					return i;
+				}
+				i += n;
+				continue;
+			}
+			if (cp == '.') {
+				if (nx_letter && seg <= 2 && nx < 0x80 && nx != ' ') {
+					dotted = true;
+					i += n;
+					seg = 0;
+					continue;
+				}
+				if (seg == 1 || dotted) {
+					*abbr = true;
+					return i + 1;
+				}
+				return i;
+			}
+			if ((cp == '-' || cp == '&') && nx_letter) {
+				i += n;
+				continue;
+			}
+		}
+		break;
+	}
+	return i;
+}
+
+static void qx_word_flags(struct qx_doc *d, struct qx_tok *t)
+{
+	const char *s = d->text;
+	size_t i = t->s, n, letters = 0, upper = 0;
+	bool first = true;
+
+	while (i < t->e) {
+		uint32_t cp = qx_cp(s, t->e, i, &n);
+		if (qx_is_letter_cp(cp)) {
+			letters++;
+			if (qx_is_upper_cp(cp))
+				upper++;
+			if (first) {
+				if (qx_is_upper_cp(cp))
+					t->flags |= QF_CAP;
+				else if (qx_is_lower_cp(cp))
+					t->flags |= QF_LOWER;
+				first = false;
+			}
+		} else if (cp >= '0' && cp <= '9' && first) {
+			first = false;
+		}
+		i += n ? n : 1;
+	}
+	if (letters >= 2 && upper == letters)
+		t->flags |= QF_UPPER;
+	if ((t->flags & QF_ABBR) && letters == 1 && upper == 1)
+		t->flags |= QF_INITIAL;
+}
+
+static void qx_para_close(struct qx_doc *d, size_t t0)
+{
+	struct qx_para *p;
+	if (d->ntok == t0)
+		return;
+	if (d->npara == d->cpara)
+		xgrow((void **)&d->para, &d->cpara, d->npara + 1, sizeof(*d->para));
+	p = &d->para[d->npara++];
+	p->t0 = t0;
+	p->t1 = d->ntok;
+	p->s = d->tok[t0].s;
+	p->e = d->tok[d->ntok - 1].e;
+	d->tok[t0].flags |= QF_PSTART;
+}
+
+void qx_tokenize(struct qx_doc *d)
+{
+	const char *s = d->text;
+	size_t len = d->len, i = 0, t0 = 0, n;
+	bool space = true;
+
+	while (i < len) {
+		uint32_t cp = qx_cp(s, len, i, &n);
+		if (cp == '\n') {
+			qx_para_close(d, t0);
+			t0 = d->ntok;
+			space = true;
+			i += n;
+			continue;
+		}
+		if (qx_is_space_cp(cp)) {
+			space = true;
+			i += n;
+			continue;
+		}
+		if (qx_is_qmark_cp(cp)) {
+			struct qx_tok *t = qx_push(d, i, i + n, QK_QMARK);
+			t->flags |= space ? QF_SPACE : 0;
+			if (cp == '"' || cp == 0x201C || cp == 0x201D || cp == 0x201E ||
+			    cp == 0xAB || cp == 0xBB || cp == 0x201F)
+				t->mfam = QM_DOUBLE;
+			else
+				t->mfam = QM_SINGLE;
+			if (cp == 0x201C || cp == 0x201E || cp == 0xAB || cp == 0x2018 ||
+			    cp == 0x201A || cp == 0x201F || cp == 0x201B)
+				t->mdir = QD_OPEN;
+			else if (cp == 0x201D || cp == 0xBB || cp == 0x2019)
+				t->mdir = QD_CLOSE;
+			else
+				t->mdir = QD_AMBIG;
+			i += n;
+			space = false;
+			continue;
+		}
+		if (qx_is_letter_cp(cp) || (cp >= '0' && cp <= '9')) {
+			bool abbr, poss;
+			size_t e = qx_scan_word(s, len, i, &abbr, &poss);
+			struct qx_tok *t;
+			if (e <= i)
+				e = i + n;
+			t = qx_push(d, i, e, (cp >= '0' && cp <= '9') ? QK_NUM : QK_WORD);
+			t->flags |= space ? QF_SPACE : 0;
+			if (!abbr && e < len && s[e] == '.' && qx_is_abbrev(s + i, e - i)) {
+				abbr = true;
+				e++;
+				t->e = e;
+			}
+			if (abbr)
+				t->flags |= QF_ABBR;
+			qx_word_flags(d, t);
+			i = e;
+			if (poss) {
+				size_t n1, n2;
+				qx_cp(s, len, i, &n1);
+				qx_cp(s, len, i + n1, &n2);
+				t = qx_push(d, i, i + n1 + n2, QK_WORD);
+				t->flags |= QF_POSS | QF_LOWER;
+				i += n1 + n2;
+			}
+			space = false;
+			continue;
+		}
+		/* punctuation: runs of periods are one token */
+		{
+			size_t e = i + n;
+			if (cp == '.')
+				while (e < len && s[e] == '.')
+					e++;
+			struct qx_tok *t = qx_push(d, i, e, QK_PUNCT);
+			t->flags |= space ? QF_SPACE : 0;
+			i = e;
+			space = false;
+		}
+	}
+	qx_para_close(d, t0);
+	/* paragraph index of every token */
+	for (size_t p = 0; p < d->npara; p++)
+		for (size_t k = d->para[p].t0; k < d->para[p].t1; k++)
+			d->tok[k].para = p;
+}
+
+static bool qx_is_terminal(const struct qx_doc *d, const struct qx_tok *t)
+{
+	if (t->kind != QK_PUNCT)
+		return false;
+	if (t->c == '!' || t->c == '?')
+		return true;
+	if (t->c == '.')
+		return qx_tlen(t) == 1 || qx_tlen(t) == 3;
+	/* U+2026 HORIZONTAL ELLIPSIS */
+	return qx_tlen(t) == 3 && memcmp(d->text + t->s, "\xE2\x80\xA6", 3) == 0;
+}
+
+/* Sentences: a terminal mark outside quotations ends one when the next
+ * token is not a lower-case word; paragraphs always end one.  Marks inside a
+ * quotation never split, so a quotation stays in the sentence that
+ * introduces or attributes it. */
+void qx_sentences(struct qx_doc *d)
+{
+	size_t sent = 0;
+	for (size_t p = 0; p < d->npara; p++) {
+		bool start = true;
+		for (size_t k = d->para[p].t0; k < d->para[p].t1; k++) {
+			struct qx_tok *t = &d->tok[k];
+			if (start)
+				t->flags |= QF_SSTART;
+			start = false;
+			t->sent = sent;
+			if (t->span != QX_NONE || !qx_is_terminal(d, t))
+				continue;
+			if (k + 1 < d->para[p].t1) {
+				const struct qx_tok *nx = &d->tok[k + 1];
+				if (nx->flags & QF_LOWER)
+					continue;
+				if (nx->kind == QK_PUNCT && nx->c != '(' && nx->c != '-')
+					continue;
+				/* a closing mark right after the period belongs here */
+				if (nx->kind == QK_QMARK && nx->span == QX_NONE)
+					continue;
+				sent++;
+				start = true;
+			}
+		}
+		sent++;
+	}
+	d->nsent = sent;
+}
