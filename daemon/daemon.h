@@ -25,4 +25,21 @@ void poller_stop(struct poller *p);
 bool poller_idle(const struct poller *p);
 const struct poller_stats *poller_stats(const struct poller *p);
 void poller_free(struct poller *p);
+/* The configuration the poller points at changed (SIGHUP): apply it. */
+void poller_reconfigure(struct poller *p);
+const struct fetch_stats *poller_fetch_stats(const struct poller *p);
+size_t poller_fetch_queue(const struct poller *p);
+int poller_feeds_in_progress(const struct poller *p);
+
+/* The admin endpoint: /healthz and /metrics (Prometheus text format) on a
+ * loopback address. */
+struct buf;
+typedef void (*admin_metrics_fn)(struct buf *out, void *arg);
+typedef bool (*admin_health_fn)(void *arg);
+struct admin;
+/* listen is "127.0.0.1:PORT" or "[::1]:PORT"; non-loopback addresses are
+ * refused. Returns NULL with a reason in err. */
+struct admin *admin_new(struct event_base *base, const char *listen, admin_metrics_fn metrics,
+			admin_health_fn health, void *arg, char *err, size_t errlen);
+void admin_free(struct admin *a);
 #endif

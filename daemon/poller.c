@@ -14,6 +14,7 @@
 #include "quoted/htmltext.h"
 #include "quoted/log.h"
 #include "quoted/quote.h"
+#include "quoted/schedule.h"
 #include "quoted/store.h"
 #include "quoted/util.h"
 
@@ -42,7 +43,9 @@ struct feed_poll {
 	int articles_pending;
 	int articles_failed;
 	long status;
+	long max_age_s;
 	char *etag, *last_modified;
+	char *moved_to; /* permanent redirect target, or NULL */
 };
 
 struct article_job {
@@ -56,33 +59,9 @@ static char *opt_dup(const char *s)
 	return s ? xstrdup(s) : NULL;
 }
 
-static double jitter(void)
+static double random_unit(void)
 {
-	return 0.9 + 0.2 * ((double)random() / RAND_MAX);
-}
-
-/* The next poll: the feed's interval within the configured bounds, with
- * ±10% jitter so feeds added together do not stay in lockstep. */
-static int poller_next_interval(const struct poller *p, int interval_s)
-{
-	int s = interval_s;
-	if (s < p->cfg->min_interval_s)
-		s = p->cfg->min_interval_s;
-	if (s > p->cfg->max_interval_s)
-		s = p->cfg->max_interval_s;
-	return (int)lround(s * jitter());
-}
-
-/* Exponential backoff after consecutive errors, capped, never giving up;
- * a server's Retry-After is honoured up to the cap. */
-static int poller_backoff(const struct poller *p, int errors, long retry_after_s)
-{
-	double s = p->cfg->min_interval_s * pow(2.0, errors < 16 ? errors : 16);
-	if (retry_after_s > s)
-		s = (double)retry_after_s;
-	if (s > p->cfg->max_error_backoff_s)
-		s = p->cfg->max_error_backoff_s;
-	return (int)lround(s * jitter());
+	return (double)random() / RAND_MAX;
 }
 
 static void poller_check_done(struct poller *p)
@@ -99,6 +78,7 @@ static void feed_poll_free(struct feed_poll *fp)
 	feed_free(&fp->parsed);
 	free(fp->etag);
 	free(fp->last_modified);
+	free(fp->moved_to);
 	free(fp);
 }
 
@@ -116,17 +96,48 @@ static void feed_poll_recorded(int count, const char *err, void *arg)
 static void feed_poll_error(struct feed_poll *fp, int status, long retry_after_s, const char *msg)
 {
 	struct poller *p = fp->p;
-	int next = poller_backoff(p, fp->feed.error_count, retry_after_s);
-	log_warn("feed %" PRId64 " %s: %s; next attempt in %d s", fp->feed.id, fp->feed.url, msg, next);
+	int errors = fp->feed.error_count + 1;
+	int next = schedule_jitter(schedule_backoff(errors, retry_after_s, p->cfg->min_interval_s,
+						    p->cfg->max_error_backoff_s),
+				   random_unit());
+	/* Rate-limit the log per feed: the 1st, 2nd, 4th, 8th... error in a row.
+	 * Every error is still recorded on the feed (quotectl feed list). */
+	if ((errors & (errors - 1)) == 0)
+		log_warn("feed %" PRId64 " %s: %s (%d in a row); next attempt in %d s", fp->feed.id,
+			 fp->feed.url, msg, errors, next);
 	p->stats.feeds_failed++;
+	if (status == 410) {
+		char reason[700];
+		snprintf(reason, sizeof reason, "disabled: the server says the feed is gone (HTTP 410): %s", msg);
+		log_warn("feed %" PRId64 " %s: %s", fp->feed.id, fp->feed.url, reason);
+		store_feed_disable(p->db, fp->feed.id, reason, feed_poll_recorded, fp);
+		return;
+	}
 	store_feed_error(p->db, fp->feed.id, status, msg, next, feed_poll_recorded, fp);
+}
+
+static void feed_moved_recorded(int count, const char *err, void *arg)
+{
+	struct feed_poll *fp = arg;
+	if (count < 0)
+		log_err("feed %" PRId64 ": cannot record its new URL: %s", fp->feed.id, err);
+	else if (count == 0)
+		log_warn("feed %" PRId64 " moved to %s, which is already a feed; keeping the old URL",
+			 fp->feed.id, fp->moved_to);
+	else
+		log_info("feed %" PRId64 " moved permanently: %s -> %s", fp->feed.id, fp->feed.url,
+			 fp->moved_to);
 }
 
 /* All articles of this poll are settled: record success. */
 static void feed_poll_finish(struct feed_poll *fp)
 {
 	struct poller *p = fp->p;
-	int next = poller_next_interval(p, fp->feed.interval_s);
+	struct schedule_bounds b = {p->cfg->default_interval_s, p->cfg->min_interval_s,
+				    p->cfg->max_interval_s};
+	bool parsed = fp->status != 304;
+	int interval = schedule_interval(parsed ? &fp->parsed : NULL, fp->feed.interval_s, fp->max_age_s, &b);
+	int next = schedule_jitter(interval, random_unit());
 	/* If an article failed, forget the validators so the next poll reads
 	 * the whole feed again and retries it; stored items are skipped. */
 	const char *etag = fp->articles_failed ? NULL : fp->etag;
@@ -135,7 +146,9 @@ static void feed_poll_finish(struct feed_poll *fp)
 	if (fp->articles_failed && status == 304)
 		status = 200;
 	p->stats.feeds_polled++;
-	store_feed_success(p->db, fp->feed.id, status, etag, lm, fp->parsed.title, next,
+	if (fp->moved_to)
+		store_feed_moved(p->db, fp->feed.id, fp->moved_to, feed_moved_recorded, fp);
+	store_feed_success(p->db, fp->feed.id, status, etag, lm, fp->parsed.title, interval, next,
 			   feed_poll_recorded, fp);
 }
 
@@ -295,6 +308,9 @@ static void feed_fetched(const struct fetch_result *r, void *arg)
 		return;
 	}
 	fp->status = r->status;
+	fp->max_age_s = r->max_age_s;
+	if (r->permanent_url && strcmp(r->permanent_url, fp->feed.url) != 0)
+		fp->moved_to = xstrdup(r->permanent_url);
 	if (r->status == 304) {
 		p->stats.feeds_unchanged++;
 		feed_poll_finish(fp);
@@ -378,16 +394,12 @@ static void poller_tick(evutil_socket_t fd, short what, void *arg)
 	poller_lease(arg);
 }
 
-struct poller *poller_new(struct event_base *base, struct dbq *db, const struct config *cfg, bool once)
+/* Fetch limits and the User-Agent from the configuration. */
+static void poller_fetch_options(const struct config *cfg, struct fetch_options *fo, char **ua)
 {
-	struct poller *p = xcalloc(1, sizeof *p);
-	p->base = base;
-	p->db = db;
-	p->cfg = cfg;
-	p->once = once;
-	char *ua = cfg->contact_url ? xasprintf("quoted/%s (+%s)", QUOTED_VERSION, cfg->contact_url)
-				    : xasprintf("quoted/%s", QUOTED_VERSION);
-	struct fetch_options fo = {
+	*ua = cfg->contact_url ? xasprintf("quoted/%s (+%s)", QUOTED_VERSION, cfg->contact_url)
+			       : xasprintf("quoted/%s", QUOTED_VERSION);
+	struct fetch_options o = {
 		.max_connections = cfg->max_connections,
 		.per_host = cfg->per_host_connections,
 		.host_delay_ms = cfg->host_delay_ms,
@@ -395,12 +407,49 @@ struct poller *poller_new(struct event_base *base, struct dbq *db, const struct 
 		.connect_timeout_s = cfg->connect_timeout_s,
 		.timeout_s = cfg->timeout_s,
 		.allow_private = cfg->allow_private,
-		.user_agent = ua,
+		.user_agent = *ua,
 	};
+	*fo = o;
+}
+
+struct poller *poller_new(struct event_base *base, struct dbq *db, const struct config *cfg, bool once)
+{
+	struct poller *p = xcalloc(1, sizeof *p);
+	p->base = base;
+	p->db = db;
+	p->cfg = cfg;
+	p->once = once;
+	struct fetch_options fo;
+	char *ua;
+	poller_fetch_options(cfg, &fo, &ua);
 	p->fetcher = fetcher_new(base, &fo);
 	free(ua);
 	p->tick = event_new(base, -1, EV_PERSIST, poller_tick, p);
 	return p;
+}
+
+void poller_reconfigure(struct poller *p)
+{
+	struct fetch_options fo;
+	char *ua;
+	poller_fetch_options(p->cfg, &fo, &ua);
+	fetcher_set_options(p->fetcher, &fo);
+	free(ua);
+}
+
+const struct fetch_stats *poller_fetch_stats(const struct poller *p)
+{
+	return fetcher_stats(p->fetcher);
+}
+
+size_t poller_fetch_queue(const struct poller *p)
+{
+	return fetcher_pending(p->fetcher);
+}
+
+int poller_feeds_in_progress(const struct poller *p)
+{
+	return p->feeds_in_progress;
 }
 
 void poller_start(struct poller *p)

@@ -168,6 +168,16 @@ static char *xml_text(xmlNode *n, bool markup)
 	return buf_steal(&w.b);
 }
 
+/* Inline XHTML: the children of n serialized (text escaped again). */
+static char *xml_markup(xmlNode *n)
+{
+	struct xml_walk w = {.markup = true};
+	buf_append(&w.b, "", 0);
+	for (xmlNode *c = n->children; c; c = c->next)
+		xml_dump(&w, c);
+	return buf_steal(&w.b);
+}
+
 /* The base URI in effect at n: xml:base attributes up the tree, then the
  * document URL. A base with a script scheme is ignored. */
 static xmlChar *xml_base(const struct xp *p, xmlNode *n)
@@ -309,28 +319,11 @@ static char *atom_text(const struct xp *p, xmlNode *n, bool plain)
 	} else if (xhtml || (p->atom03 && html && (!mode || !strcasecmp(mode, "xml")) &&
 			     xmlFirstElementChild(n))) {
 		/* inline markup; Atom 1.0 wraps it in one xhtml:div */
-		xmlNode *div = xmlFirstElementChild(n);
-		xmlNode *from = n;
+		xmlNode *div = xmlFirstElementChild(n), *from = n;
 		if (xhtml && !strcasecmp(type, "xhtml") && div && xml_is(p, div, NS_XHTML, "div") &&
 		    !xmlNextElementSibling(div))
 			from = div; /* Atom 1.0 wraps xhtml in one div */
-		s = plain ? xml_text(from, false) : xml_text(from, true);
-		if (!plain && from == n) {
-			/* no wrapper: serialize text nodes escaped too */
-			struct xml_walk w = {.markup = true};
-			free(s);
-			buf_append(&w.b, "", 0);
-			for (xmlNode *c = n->children; c; c = c->next)
-				xml_dump(&w, c);
-			s = buf_steal(&w.b);
-		} else if (!plain) {
-			struct xml_walk w = {.markup = true};
-			free(s);
-			buf_append(&w.b, "", 0);
-			for (xmlNode *c = from->children; c; c = c->next)
-				xml_dump(&w, c);
-			s = buf_steal(&w.b);
-		}
+		s = plain ? xml_text(from, false) : xml_markup(from);
 	} else if (html) {
 		s = xml_text(n, false);
 		if (plain) {
@@ -497,11 +490,7 @@ static void xml_item(struct xp *p, xmlNode *item, bool atom)
 		} else if (ns == NS_CONTENT && !strcmp(name, "encoded")) {
 			xml_set_owned(&it->content, xml_html_abs(p, c, xml_text(c, true)));
 		} else if (ns == NS_XHTML && !strcmp(name, "body")) {
-			struct xml_walk w = {.markup = true};
-			buf_append(&w.b, "", 0);
-			for (xmlNode *k = c->children; k; k = k->next)
-				xml_dump(&w, k);
-			xml_set_owned(&it->content, xml_html_abs(p, c, buf_steal(&w.b)));
+			xml_set_owned(&it->content, xml_html_abs(p, c, xml_markup(c)));
 		} else if (ns == NS_DC) {
 			if (!strcmp(name, "title"))
 				xml_set_plain(&it->title, xml_plain(c));

@@ -100,7 +100,7 @@ static char *doc_to_utf8(const char *s, size_t len, const char *cs, size_t *out_
 }
 
 /* Bytes in any charset -> valid UTF-8 without NULs (caller frees). */
-static char *doc_normalise(const char *html, size_t len, size_t *out_len)
+static char *doc_normalise(const char *html, size_t len, bool sniff, size_t *out_len)
 {
 	const char *cs = NULL;
 	char *meta = NULL;
@@ -112,7 +112,7 @@ static char *doc_normalise(const char *html, size_t len, size_t *out_len)
 		html += 2, len -= 2, cs = "UTF-16LE";
 	} else if (len >= 2 && memcmp(html, "\xFE\xFF", 2) == 0) {
 		html += 2, len -= 2, cs = "UTF-16BE";
-	} else {
+	} else if (sniff) {
 		meta = doc_sniff_meta_charset(html, len);
 		cs = doc_charset_alias(meta);
 	}
@@ -223,6 +223,12 @@ bool html_is_hidden(const xmlNode *n)
 			    strspn(p + 2, "0123456789") >= 4)
 				return true;
 	}
+	/* Text only for screen readers is not what a reader sees. */
+	static const char *const sr_only[] = {"sr-only", "off-screen", "offscreen",
+					      "visually-hidden", "visuallyhidden",
+					      "screen-reader-text", "screenreader", NULL};
+	if (html_match_any(html_attr(n, "class"), sr_only))
+		return true;
 	if ((v = html_attr(n, "aria-hidden")) && str_ieq(v, "true")) {
 		const char *cls = html_attr(n, "class");
 		if (!cls || !strstr(cls, "fallback-image"))
@@ -231,13 +237,26 @@ bool html_is_hidden(const xmlNode *n)
 	return false;
 }
 
+/* A match that spans a camelCase boundary ("pageRow" for "pager") is two
+ * words run together, not the word we look for. */
+static bool doc_spans_camel(const char *m, size_t n)
+{
+	for (size_t i = 1; i < n; i++)
+		if (islower((unsigned char)m[i - 1]) && isupper((unsigned char)m[i]))
+			return true;
+	return false;
+}
+
 bool html_match_any(const char *s, const char *const *words)
 {
 	if (!s || !*s)
 		return false;
-	for (int i = 0; words[i]; i++)
-		if (strcasestr(s, words[i]))
-			return true;
+	for (int i = 0; words[i]; i++) {
+		size_t n = strlen(words[i]);
+		for (const char *p = s; (p = strcasestr(p, words[i])); p++)
+			if (!doc_spans_camel(p, n))
+				return true;
+	}
 	return false;
 }
 
@@ -413,7 +432,7 @@ void html_doc_stats(struct html_doc *hd)
 	}
 }
 
-int html_doc_parse(struct html_doc *hd, const char *html, size_t len)
+int html_doc_parse(struct html_doc *hd, const char *html, size_t len, bool fragment)
 {
 	size_t n;
 	char *clean;
@@ -423,7 +442,7 @@ int html_doc_parse(struct html_doc *hd, const char *html, size_t len)
 		return -1;
 	if (len > HTML_MAX_INPUT)
 		len = HTML_MAX_INPUT;
-	clean = doc_normalise(html, len, &n);
+	clean = doc_normalise(html, len, !fragment, &n);
 	/* We converted to UTF-8 ourselves: a contradicting <meta> must not
 	 * switch the decoder (HTML_PARSE_IGNORE_ENC). libxml2's own hard
 	 * limits would abandon a page at its first text node over 10 MB;

@@ -41,9 +41,9 @@ struct html_doc {
 	size_t n_nodes;
 };
 
-/* Parse bytes (any charset, sniffed from BOM / <meta>) into doc; fragment
- * parses without inventing a page around the content. */
-int html_doc_parse(struct html_doc *hd, const char *html, size_t len);
+/* Parse bytes into doc. A page's charset is sniffed from its BOM or <meta>
+ * (default UTF-8); a fragment (feed content) is UTF-8 already. */
+int html_doc_parse(struct html_doc *hd, const char *html, size_t len, bool fragment);
 void html_doc_free(struct html_doc *hd);
 /* Compute text/link/comma statistics bottom-up, honouring drop/removed. */
 void html_doc_stats(struct html_doc *hd);

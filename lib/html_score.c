@@ -8,10 +8,10 @@
 
 #include <ctype.h>
 #include <math.h>
-#include <string.h>
-#include <strings.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <strings.h>
 
 enum {
 	SC_STRIP_UNLIKELY = 1,
@@ -36,7 +36,7 @@ static const char *const sc_unlikely[] = {
 	"sponsor", "supplemental", "ad-break", "agegate", "pagination", "pager", "popup",
 	"yom-remote", "cookie", "consent", "newsletter", "caption", "credit", "gallery",
 	"slideshow", "carousel", "slidecount", "read-more", "readmore", "tags",
-	"author-bio", "authorbio", "navigation", NULL};
+	"author-bio", "authorbio", "navigation", "rollover", "tooltip", "hovercard", NULL};
 static const char *const sc_maybe[] = {"and", "article", "body", "column", "content", "main",
 				       "mathjax", "shadow", NULL};
 static const char *const sc_positive[] = {"article", "body", "content", "entry", "hentry",
@@ -430,6 +430,11 @@ static size_t sc_with_siblings(struct scorer *sc, xmlNode *top, xmlNode ***out)
 				bonus += th->score * 0.2;
 			if (sh->candidate && sh->score + bonus >= threshold) {
 				append = true;
+			} else if (bonus > 0 && !sh->candidate && sh->text_len > 100 &&
+				   html_link_density(s) < 0.3) {
+				/* A twin of the top candidate whose paragraphs sit
+				 * too deep to have scored it: more of the article. */
+				append = true;
 			} else if (html_is(s, "p")) {
 				double ld = html_link_density(s);
 				size_t len = sh->text_len;
@@ -777,9 +782,6 @@ static size_t sc_attempt(struct scorer *sc, xmlNode ***roots, size_t *text_len)
 	sc_score_paragraphs(sc);
 	xmlNode *top = sc_top_candidate(sc);
 	size_t n = sc_with_siblings(sc, top, roots);
-	if (getenv("SCDEBUG"))
-		fprintf(stderr, "top %s class=%s id=%s score %.1f roots %zu\n", top->name,
-			html_attr(top, "class"), html_attr(top, "id"), html_hnode(top)->score, n);
 	sc_prep_article(sc, *roots, n);
 	html_doc_stats(hd);
 	sc_mark_gone(hd);
@@ -818,7 +820,6 @@ size_t html_score_select(struct html_doc *hd, const char *title, const char *bod
 		xmlNode **roots = NULL;
 		sc.flags = flag_sets[i];
 		size_t n = sc_attempt(&sc, &roots, &lens[i]);
-		if (getenv("SCDEBUG")) fprintf(stderr, "attempt %d len %zu\n", i, lens[i]);
 		if (lens[i] >= SC_CHAR_THRESHOLD) {
 			*nodes = roots;
 			return n;

@@ -202,7 +202,7 @@ int html_extract_article(const char *html, size_t len, const char *url, struct a
 
 	(void)url;
 	html_out_init(out);
-	if (html_doc_parse(&hd, html, len) < 0) {
+	if (html_doc_parse(&hd, html, len, false) < 0) {
 		html_doc_free(&hd);
 		return -1;
 	}
@@ -268,7 +268,7 @@ int html_fragment_paragraphs(const char *html, size_t len, struct article_text *
 		return 0;
 	}
 	struct html_doc hd;
-	if (html_doc_parse(&hd, html, len) < 0) {
+	if (html_doc_parse(&hd, html, len, true) < 0) {
 		html_doc_free(&hd);
 		return -1;
 	}

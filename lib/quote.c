@@ -8,6 +8,12 @@
 
 #include "quoted/util.h"
 
+#ifndef QX_SCARE_WORDS
+#define QX_SCARE_WORDS 0
+#endif
+
+static void quote_list_free_items(struct quote_list *l);
+
 static char *qx_span_text(const struct qx_doc *d, size_t a, size_t b)
 {
 	if (a == QX_NONE || b == QX_NONE || b <= a)
@@ -105,6 +111,28 @@ static void qx_fill(const struct qx_doc *d, size_t i, struct quote *q)
 	q->confidence = q->speaker ? a->conf : 0.0;
 }
 
+/* Short quoted terms nobody is said to have said (scare quotes, titles,
+ * slogans) are left out, as are spans without a letter (tweet ids). */
+static bool qx_keep(const struct qx_doc *d, size_t i, const struct quote *q)
+{
+	const struct qx_span *sp = &d->span[i];
+	size_t words = 0;
+	bool letters = false;
+	for (size_t k = sp->t0; k < sp->t1; k++) {
+		if (d->tok[k].kind == QK_WORD) {
+			words++;
+			letters = true;
+		} else if (d->tok[k].kind == QK_NUM) {
+			words++;
+		}
+	}
+	if (!letters)
+		return false;
+	if (q->speaker || q->cue)
+		return true;
+	return words > QX_SCARE_WORDS;
+}
+
 static void qx_doc_free(struct qx_doc *d)
 {
 	for (size_t i = 0; i < d->nent; i++) {
@@ -143,17 +171,23 @@ int quotes_extract(const char *text, size_t len, struct quote_list *out)
 	if (d.nspan) {
 		out->v = xcalloc(d.nspan, sizeof(*out->v));
 		out->cap = d.nspan;
-		for (size_t i = 0; i < d.nspan; i++)
-			qx_fill(&d, i, &out->v[out->n++]);
+		for (size_t i = 0; i < d.nspan; i++) {
+			struct quote *q = &out->v[out->n];
+			qx_fill(&d, i, q);
+			if (qx_keep(&d, i, q)) {
+				out->n++;
+			} else {
+				struct quote_list one = {q, 1, 1};
+				quote_list_free_items(&one);
+			}
+		}
 	}
 	qx_doc_free(&d);
 	return 0;
 }
 
-void quote_list_free(struct quote_list *l)
+static void quote_list_free_items(struct quote_list *l)
 {
-	if (!l)
-		return;
 	for (size_t i = 0; i < l->n; i++) {
 		struct quote *q = &l->v[i];
 		free(q->text);
@@ -164,6 +198,13 @@ void quote_list_free(struct quote_list *l)
 		free(q->country);
 		free(q->cue);
 	}
+}
+
+void quote_list_free(struct quote_list *l)
+{
+	if (!l)
+		return;
+	quote_list_free_items(l);
 	free(l->v);
 	memset(l, 0, sizeof(*l));
 }

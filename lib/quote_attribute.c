@@ -29,6 +29,17 @@ bool qx_is_cue(const struct qx_doc *d, size_t i, size_t lim, size_t *n, unsigned
 	e = qx_lex_match(QX_CUES, d->text, d->tok, i, lim, n);
 	if (!e)
 		return false;
+	/* "the report", "his remarks": nouns, not verbs */
+	if (i > 0 && d->tok[i - 1].kind == QK_WORD && d->tok[i - 1].para == t->para) {
+		const struct qx_tok *p = &d->tok[i - 1];
+		if (qx_word_is(d->text, p, "the") || qx_word_is(d->text, p, "a") ||
+		    qx_word_is(d->text, p, "an") || qx_word_is(d->text, p, "his") ||
+		    qx_word_is(d->text, p, "her") || qx_word_is(d->text, p, "their") ||
+		    qx_word_is(d->text, p, "its") || qx_word_is(d->text, p, "this") ||
+		    qx_word_is(d->text, p, "these") || qx_word_is(d->text, p, "our") ||
+		    qx_word_is(d->text, p, "my") || qx_word_is(d->text, p, "your"))
+			return false;
+	}
 	/* "according to" must be spelled out; a bare "according" is no cue */
 	for (size_t k = i; k < i + *n; k++)
 		if (d->tok[k].flags & QF_INQ)
@@ -91,28 +102,115 @@ static bool qx_src_at(const struct qx_doc *d, size_t k, size_t lim, struct qx_sr
 	return false;
 }
 
-/* The mention or pronoun that ends right before the cue at k (auxiliaries
- * such as "has", "also", "later" may stand between). */
+static bool qx_is_prep_tok(const struct qx_doc *d, size_t k)
+{
+	const struct qx_tok *t = &d->tok[k];
+	return t->kind == QK_WORD &&
+	       (qx_word_is(d->text, t, "of") || qx_word_is(d->text, t, "in") ||
+		qx_word_is(d->text, t, "from") || qx_word_is(d->text, t, "at") ||
+		qx_word_is(d->text, t, "for") || qx_word_is(d->text, t, "with") ||
+		qx_word_is(d->text, t, "to") || qx_word_is(d->text, t, "on") ||
+		qx_word_is(d->text, t, "about") || qx_word_is(d->text, t, "by"));
+}
+
+static bool qx_is_comma_or_dash(const struct qx_tok *t)
+{
+	return t->kind == QK_PUNCT &&
+	       (t->c == ',' || (t->c == '-' && qx_tlen(t) > 1) ||
+		(qx_tlen(t) == 3 && (unsigned char)t->c == 0xE2));
+}
+
+/* A mention ending at b, or when it sits inside a prepositional phrase
+ * ("Smith of Acme", "a voter in Ohio") the mention that the phrase hangs
+ * from. */
+static size_t qx_men_ending(const struct qx_doc *d, size_t b, size_t lo)
+{
+	size_t mi, hops = 0;
+	if (b <= lo || d->tok_men[b - 1] == QX_NONE || d->men[d->tok_men[b - 1]].t1 != b)
+		return QX_NONE;
+	mi = d->tok_men[b - 1];
+	while (hops++ < 3) {
+		size_t t0 = d->men[mi].t0, p;
+		if (t0 <= lo + 1 || !qx_is_prep_tok(d, t0 - 1))
+			break;
+		p = t0 - 1;
+		if (d->tok_men[p - 1] == QX_NONE || d->men[d->tok_men[p - 1]].t1 != p)
+			break;
+		mi = d->tok_men[p - 1];
+	}
+	return mi;
+}
+
+/* The mention or pronoun that ends right before the cue at k.  Auxiliaries
+ * ("has", "also", "later") may stand between, and so may a parenthetical
+ * between commas or dashes ("X, who ran the campaign, said"). */
 static bool qx_src_before(const struct qx_doc *d, size_t k, size_t lo, struct qx_src *s)
 {
-	size_t b = k, skipped = 0;
+	size_t b = k, skipped = 0, mi;
 	s->men = s->pron = QX_NONE;
 	while (b > lo && skipped < 4) {
 		size_t p = b - 1;
-		if (d->tok_men[p] != QX_NONE && d->men[d->tok_men[p]].t1 == b) {
-			s->men = d->tok_men[p];
+		if (qx_is_comma_or_dash(&d->tok[p])) {
+			/* look for the opening comma of a parenthetical */
+			size_t q = p, n = 0;
+			while (q > lo && n < 25) {
+				q--;
+				n++;
+				if (d->tok[q].flags & QF_INQ)
+					break;
+				if (qx_is_comma_or_dash(&d->tok[q]) && d->tok[q].c == d->tok[p].c) {
+					mi = qx_men_ending(d, q, lo);
+					if (mi != QX_NONE && (d->men[mi].kind == QX_PERSON ||
+							      d->men[mi].kind == QX_ORG ||
+							      d->men[mi].kind == QX_NOMINAL ||
+							      d->men[mi].kind == QX_GROUP)) {
+						s->men = mi;
+						return true;
+					}
+					break;
+				}
+			}
+		}
+		mi = qx_men_ending(d, b, lo);
+		if (mi != QX_NONE) {
+			s->men = mi;
 			return true;
 		}
 		if (qx_is_pronoun(d, p, &s->pgender)) {
 			s->pron = p;
 			return true;
 		}
-		if (!qx_skippable(d, p))
+		/* "Karl Jensen, who said" */
+		if (!qx_skippable(d, p) && !qx_word_is(d->text, &d->tok[p], "who"))
 			return false;
 		b = p;
 		skipped++;
 	}
 	return false;
+}
+
+/* Inverted order, "said X" before a quotation: only with verbs of saying
+ * and when X is followed by the quotation, a colon or a comma. */
+static bool qx_src_inverted(const struct qx_doc *d, size_t cue, size_t k, size_t lim,
+			    struct qx_src *s)
+{
+	const struct qx_tok *c = &d->tok[cue];
+	size_t e;
+	if (!(qx_word_is(d->text, c, "said") || qx_word_is(d->text, c, "says") ||
+	      qx_word_is(d->text, c, "added") || qx_word_is(d->text, c, "wrote") ||
+	      qx_word_is(d->text, c, "writes") || qx_word_is(d->text, c, "explained") ||
+	      qx_word_is(d->text, c, "continued") || qx_word_is(d->text, c, "noted") ||
+	      qx_word_is(d->text, c, "declared") || qx_word_is(d->text, c, "insisted") ||
+	      qx_word_is(d->text, c, "adds") || qx_word_is(d->text, c, "tweeted") ||
+	      qx_word_is(d->text, c, "warned") || qx_word_is(d->text, c, "replied")))
+		return false;
+	if (!qx_src_at(d, k, lim, s))
+		return false;
+	e = s->men != QX_NONE ? d->men[s->men].t1 : s->pron + 1;
+	if (s->pron != QX_NONE)
+		return false;
+	return e >= lim || d->tok[e].kind == QK_QMARK ||
+	       (d->tok[e].kind == QK_PUNCT && (d->tok[e].c == ':' || d->tok[e].c == ','));
 }
 
 static void qx_set(struct qx_attr *a, const struct qx_src *s, size_t cue, size_t cue_n,
@@ -191,20 +289,28 @@ static bool qx_rule_after(struct qx_doc *d, const struct qx_span *sp, struct qx_
 
 /* How the stretch between a cue and the quotation reads: nothing but a
  * colon, comma or "that" (direct), or more words (indirect speech). */
-static bool qx_gap_direct(const struct qx_doc *d, size_t from, size_t to)
+static bool qx_gap_direct(const struct qx_doc *d, size_t cue, size_t from, size_t to)
 {
+	const struct qx_tok *c = &d->tok[cue];
+	bool tell = qx_word_is(d->text, c, "told") || qx_word_is(d->text, c, "tells") ||
+		    qx_word_is(d->text, c, "telling") || qx_word_is(d->text, c, "tell") ||
+		    qx_word_is(d->text, c, "asked") || qx_word_is(d->text, c, "wrote") ||
+		    qx_word_is(d->text, c, "said") || qx_word_is(d->text, c, "says") ||
+		    qx_word_is(d->text, c, "added");
 	size_t words = 0;
+	if (to > from && d->tok[to - 1].kind == QK_WORD && !qx_word_is(d->text, &d->tok[to - 1], "that"))
+		return false; /* the quotation continues a clause */
 	for (size_t k = from; k < to; k++) {
 		const struct qx_tok *t = &d->tok[k];
 		if (t->kind == QK_PUNCT)
 			continue;
 		if (qx_word_is(d->text, t, "that"))
 			continue;
-		if (d->tok_men[k] != QX_NONE)
-			continue; /* "told reporters", "told the BBC" */
+		if (tell && d->tok_men[k] != QX_NONE)
+			continue; /* "told reporters", "said in a statement" */
 		words++;
 	}
-	return words <= 3;
+	return words <= 4;
 }
 
 /* A cue earlier in the quotation's sentence: X said: "..." / X said the
@@ -239,14 +345,13 @@ static bool qx_rule_before(struct qx_doc *d, size_t si, struct qx_attr *a)
 		}
 		if ((fl & QC_WEAK) && sp->open - (c + n) > 5)
 			continue;
-		if (qx_src_before(d, c, lo, &s) || qx_src_at(d, c + n, sp->open, &s)) {
-			bool direct = qx_gap_direct(d, c + n, sp->open);
+		if (qx_src_before(d, c, lo, &s) || qx_src_inverted(d, c, c + n, sp->open, &s)) {
+			bool direct = qx_gap_direct(d, c, c + n, sp->open);
 			a->partial = !direct;
 			qx_set(a, &s, c, n, direct ? "cue_adjacent" : "partial_indirect",
 			       direct ? 0.9 : 0.8);
 			return true;
 		}
-		return false;
 	}
 	return false;
 }
@@ -281,7 +386,7 @@ static bool qx_rule_later(struct qx_doc *d, size_t si, struct qx_attr *a)
 			}
 		} else if (!(fl & QC_WEAK) &&
 			   (qx_src_before(d, k, sp->close != QX_NONE ? sp->close + 1 : k, &s) ||
-			    qx_src_at(d, k + n, lim, &s))) {
+			    qx_src_inverted(d, k, k + n, lim, &s))) {
 			qx_set(a, &s, k, n, "cue_sentence", 0.75);
 			return true;
 		}
@@ -349,8 +454,32 @@ static bool qx_para_cue(struct qx_doc *d, size_t p, bool first_sentence, struct 
 		if (!qx_is_cue(d, k, lim, &n, &fl) || (fl & QC_WEAK))
 			continue;
 		if ((fl & QC_PREP) ? qx_src_at(d, k + n, lim, &s)
-				   : (qx_src_before(d, k, lo, &s) || qx_src_at(d, k + n, lim, &s))) {
+				   : (qx_src_before(d, k, lo, &s) || qx_src_inverted(d, k, k + n, lim, &s))) {
 			qx_set(a, &s, QX_NONE, 0, rule, 0.5);
+			return true;
+		}
+	}
+	return false;
+}
+
+/* A cue in an earlier sentence of the quotation's paragraph: "Smith
+ * attacked the plan. It is "a disaster", and it will fail." */
+static bool qx_rule_para_before(struct qx_doc *d, size_t si, struct qx_attr *a)
+{
+	const struct qx_span *sp = &d->span[si];
+	size_t lo = d->para[sp->para].t0, lim = d->para[sp->para].t1, seen = 0;
+	size_t sent = d->tok[sp->open].sent;
+	for (size_t k = sp->open; k > lo && seen < 3 * QX_WINDOW;) {
+		size_t c = --k, n;
+		unsigned fl;
+		struct qx_src s;
+		seen++;
+		if (d->tok[c].sent == sent || (d->tok[c].flags & QF_INQ))
+			continue;
+		if (!qx_is_cue(d, c, lim, &n, &fl) || (fl & (QC_WEAK | QC_PREP)))
+			continue;
+		if (qx_src_before(d, c, lo, &s)) {
+			qx_set(a, &s, QX_NONE, 0, "paragraph_cue", 0.5);
 			return true;
 		}
 	}
@@ -492,15 +621,6 @@ void qx_attribute(struct qx_doc *d)
 		    qx_rule_later(d, i, a) || qx_rule_colon(d, i, a))
 			qx_resolve(d, a);
 	}
-	/* continuations, forward: a later part of a quotation or paragraph */
-	for (size_t i = 1; i < d->nspan; i++) {
-		struct qx_attr *a = &d->attr[i];
-		const struct qx_span *sp = &d->span[i], *pv = &d->span[i - 1];
-		if (a->set)
-			continue;
-		if ((sp->cont_prev || pv->para == sp->para) && qx_attr_named(d, &d->attr[i - 1]))
-			qx_inherit(a, &d->attr[i - 1], "continuation", 0.7);
-	}
 	/* backward: a multi-paragraph quotation attributed at its end */
 	for (size_t i = d->nspan; i-- > 1;) {
 		const struct qx_span *sp = &d->span[i];
@@ -512,8 +632,23 @@ void qx_attribute(struct qx_doc *d)
 		struct qx_attr *a = &d->attr[i];
 		const struct qx_span *sp = &d->span[i];
 		size_t p = sp->para;
-		if (a->set || sp->open != d->para[p].t0 || !qx_para_only_quotes(d, p))
+		if (a->set)
 			continue;
+		/* continuation: a later part of a quotation or paragraph */
+		if (i > 0 && (sp->cont_prev || d->span[i - 1].para == p) &&
+		    qx_attr_named(d, &d->attr[i - 1])) {
+			qx_inherit(a, &d->attr[i - 1], "continuation", 0.7);
+			continue;
+		}
+		if (sp->open != d->para[p].t0 || !qx_para_only_quotes(d, p)) {
+			if (qx_rule_para_before(d, i, a))
+				qx_resolve(d, a);
+			if (!qx_attr_named(d, a)) {
+				memset(a, 0, sizeof(*a));
+				a->mention = a->entity = a->cue = a->pron = QX_NONE;
+			}
+			continue;
+		}
 		if (i > 0 && d->span[i - 1].para + 1 == p && qx_attr_named(d, &d->attr[i - 1])) {
 			qx_inherit(a, &d->attr[i - 1], "paragraph_follow", 0.5);
 			continue;

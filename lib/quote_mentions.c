@@ -44,6 +44,12 @@ static bool qx_capword(const struct qx_doc *d, size_t k)
 		return false;
 	if (t->flags & QF_UPPER)
 		return qx_tlen(t) > 1 || !qx_is_stopword(d->text + t->s, qx_tlen(t));
+	if ((t->flags & QF_SSTART) && qx_tlen(t) > 4) {
+		/* "Recalling ...", "Clearly ...": not names */
+		const char *w = d->text + t->e;
+		if (memcmp(w - 3, "ing", 3) == 0 || memcmp(w - 2, "ly", 2) == 0)
+			return false;
+	}
 	return !qx_is_stopword(d->text + t->s, qx_tlen(t));
 }
 
@@ -101,6 +107,8 @@ static size_t qx_scan_run(const struct qx_doc *d, size_t k, size_t lim)
 			/* a role word ends the run if a name follows: "Foreign
 			 * Minister Wang Yi"; otherwise it is part of the name */
 			r = qx_lex_match(QX_ROLES, d->text, d->tok, e, lim, &rn);
+			if (r && e > k && (d->tok[e - 1].flags & QF_LOWER))
+				r = NULL; /* "Ministry of Foreign Affairs" */
 			if (r && e > k && !(r->flags & QR_HONORIFIC)) {
 				bool name_after = e + rn < lim && qx_capword(d, e + rn);
 				if (name_after || org || (d->tok[e].flags & QF_UPPER) || rn > 1)
@@ -226,6 +234,13 @@ static size_t qx_appositive(struct qx_doc *d, size_t k, size_t lim, struct qx_me
 		if (r && !(r->flags & QR_HONORIFIC))
 			break;
 		r = NULL;
+		/* "the port's chief executive", "the company's spokeswoman" */
+		if ((t->flags & QF_LOWER) && o0 == QX_NONE && qx_is_poss(d, j + 1, lim)) {
+			o0 = j;
+			o1 = j + 1;
+			j += 2;
+			continue;
+		}
 		if (qx_is_premod(d->text + t->s, qx_tlen(t))) {
 			if (prem == QX_NONE)
 				prem = j;
@@ -341,6 +356,16 @@ static size_t qx_np_parse(struct qx_doc *d, size_t i, size_t lim, struct qx_ment
 					break;
 				}
 			}
+			continue;
+		}
+		if ((t->flags & QF_LOWER) && !(t->flags & QF_POSS) && k + 1 < lim &&
+		    qx_free_word(d, k + 1) && (run_s != QX_NONE || m->country || det) &&
+		    !qx_is_stopword(d->text + t->s, qx_tlen(t)) &&
+		    qx_lex_match(QX_ROLES, d->text, d->tok, k + 1, lim, &n)) {
+			/* "bureau chief", "consulting firm" + role */
+			if (prem == QX_NONE)
+				prem = k;
+			k++;
 			continue;
 		}
 		if (qx_is_premod(d->text + t->s, qx_tlen(t)) && run_s == QX_NONE &&

@@ -75,7 +75,10 @@ static int qx_mark_dir(const struct qx_doc *d, size_t k, size_t p0, size_t p1)
 			return QD_CLOSE;
 		return QD_AMBIG;
 	}
-	/* single marks */
+	/* single marks; the second mark of ’n’ is an apostrophe */
+	if (pv && k >= p0 + 2 && qx_tlen(pv) == 1 && (*(d->text + pv->s) == 'n') &&
+	    d->tok[k - 2].kind == QK_QMARK)
+		return QD_APOS;
 	if (t->mdir == QD_OPEN)
 		return lalnum ? QD_APOS : QD_OPEN;
 	if (lalnum && ralnum)

@@ -38,6 +38,9 @@ struct transfer {
 	char *refused; /* why the address guard refused, or NULL */
 	char *etag, *last_modified;
 	long retry_after_s;
+	long max_age_s;
+	long last_code;      /* status of the latest response seen */
+	bool all_permanent;  /* every redirect so far was 301 or 308 */
 	char errbuf[CURL_ERROR_SIZE];
 	struct transfer *next; /* queue link, then in-flight list link */
 };
@@ -59,6 +62,7 @@ struct fetcher {
 	struct fetch_host *hosts;
 	struct fetch_options opt;
 	char *user_agent;
+	struct fetch_stats stats;
 };
 
 static void fetch_dispatch(struct fetcher *f);
@@ -119,10 +123,24 @@ static size_t fetch_header(char *line, size_t size, size_t nmemb, void *userp)
 	size_t n = size * nmemb;
 	char *v;
 	if (n >= 5 && strncmp(line, "HTTP/", 5) == 0) {
-		/* A new response (after a redirect): forget the previous hop's headers. */
+		const char *sp = memchr(line, ' ', n);
+		long code = sp ? strtol(sp + 1, NULL, 10) : 0;
+		if (code >= 100 && code < 200)
+			return n; /* interim response */
+		/* A new response after a redirect: note what kind of redirect
+		 * led here and forget the previous hop's headers. */
+		if (t->last_code && t->last_code != 301 && t->last_code != 308)
+			t->all_permanent = false;
+		t->last_code = code;
 		free(t->etag), t->etag = NULL;
 		free(t->last_modified), t->last_modified = NULL;
 		t->retry_after_s = -1;
+		t->max_age_s = -1;
+	} else if ((v = header_value(line, n, "Cache-Control"))) {
+		const char *m = strcasestr(v, "max-age=");
+		if (m && (m == v || m[-1] == ' ' || m[-1] == ','))
+			t->max_age_s = strtol(m + 8, NULL, 10);
+		free(v);
 	} else if ((v = header_value(line, n, "ETag"))) {
 		free(t->etag), t->etag = v;
 	} else if ((v = header_value(line, n, "Last-Modified"))) {
@@ -177,6 +195,7 @@ static void transfer_finish(struct transfer *t, CURLcode code)
 
 	r.url = t->url;
 	r.retry_after_s = t->retry_after_s;
+	r.max_age_s = t->max_age_s;
 	if (t->easy) {
 		curl_easy_getinfo(t->easy, CURLINFO_RESPONSE_CODE, &r.status);
 		curl_easy_getinfo(t->easy, CURLINFO_CONTENT_TYPE, &ctype);
@@ -184,6 +203,11 @@ static void transfer_finish(struct transfer *t, CURLcode code)
 	}
 	r.content_type = ctype;
 	r.effective_url = eff ? eff : t->url;
+	long redirects = 0;
+	if (t->easy)
+		curl_easy_getinfo(t->easy, CURLINFO_REDIRECT_COUNT, &redirects);
+	if (redirects > 0 && t->all_permanent && code == CURLE_OK)
+		r.permanent_url = r.effective_url;
 	r.etag = t->etag;
 	r.last_modified = t->last_modified;
 	if (t->too_big) {
@@ -198,6 +222,11 @@ static void transfer_finish(struct transfer *t, CURLcode code)
 	}
 	if (r.error)
 		r.status = r.status >= 300 ? r.status : 0;
+	struct fetch_stats *st = &t->f->stats;
+	st->by_status[r.status >= 0 && r.status < 600 ? r.status : 0]++;
+	st->bytes += t->body.len;
+	st->refused += t->refused != NULL;
+	st->too_big += t->too_big;
 	buf_append(&t->body, "", 0);
 	r.body = t->body.data;
 	r.len = t->body.len;
@@ -408,6 +437,20 @@ struct fetcher *fetcher_new(struct event_base *base, const struct fetch_options 
 	return f;
 }
 
+void fetcher_set_options(struct fetcher *f, const struct fetch_options *opt)
+{
+	free(f->user_agent);
+	f->opt = *opt;
+	f->user_agent = xstrdup(opt->user_agent ? opt->user_agent : "quoted");
+	f->opt.user_agent = f->user_agent;
+	fetch_dispatch(f);
+}
+
+const struct fetch_stats *fetcher_stats(const struct fetcher *f)
+{
+	return &f->stats;
+}
+
 void fetcher_submit(struct fetcher *f, const struct fetch_request *req)
 {
 	struct transfer *t = xcalloc(1, sizeof *t);
@@ -419,6 +462,8 @@ void fetcher_submit(struct fetcher *f, const struct fetch_request *req)
 	t->done = req->done;
 	t->arg = req->arg;
 	t->retry_after_s = -1;
+	t->max_age_s = -1;
+	t->all_permanent = true;
 	t->host = fetch_host_get(f, req->url);
 	if (f->queue_tail)
 		f->queue_tail->next = t;

@@ -162,23 +162,50 @@ void store_article(struct dbq *q, int64_t feed_id, const char *item_key,
 }
 
 void store_feed_success(struct dbq *q, int64_t feed_id, int status, const char *etag,
-			const char *last_modified, const char *title, int next_in_s,
+			const char *last_modified, const char *title, int interval_s, int next_in_s,
 			store_count_fn done, void *arg)
 {
-	char fid[24], st[16], next[16];
+	char fid[24], st[16], next[16], interval[16];
 	snprintf(fid, sizeof fid, "%" PRId64, feed_id);
 	snprintf(st, sizeof st, "%d", status);
 	snprintf(next, sizeof next, "%d", next_in_s);
-	const char *params[] = {fid, st, etag, last_modified, title, next};
+	snprintf(interval, sizeof interval, "%d", interval_s);
+	char *clean_title = title ? utf8_sanitize(title, strlen(title)) : NULL;
+	const char *params[] = {fid, st, etag, last_modified, clean_title, next, interval};
 	/* A 304 carries no new validators: keep the ones we have. */
 	dbq_submit(q,
 		   "UPDATE feeds SET last_status = $2::int, last_success_at = now(),"
 		   " etag = CASE WHEN $2::int = 304 THEN etag ELSE $3 END,"
 		   " last_modified = CASE WHEN $2::int = 304 THEN last_modified ELSE $4 END,"
 		   " title = coalesce($5, title), error_count = 0, last_error = NULL,"
-		   " next_poll_at = now() + make_interval(secs => $6::int)"
+		   " next_poll_at = now() + make_interval(secs => $6::int), interval_s = $7::int"
 		   " WHERE id = $1::bigint",
-		   6, params, count_done, call_new((void (*)(void))done, arg));
+		   7, params, count_done, call_new((void (*)(void))done, arg));
+	free(clean_title);
+}
+
+void store_feed_disable(struct dbq *q, int64_t feed_id, const char *reason, store_count_fn done,
+			void *arg)
+{
+	char fid[24];
+	snprintf(fid, sizeof fid, "%" PRId64, feed_id);
+	const char *params[] = {fid, reason};
+	dbq_submit(q,
+		   "UPDATE feeds SET state = 'disabled', disabled_reason = $2, last_error = $2,"
+		   " last_error_at = now() WHERE id = $1::bigint",
+		   2, params, count_done, call_new((void (*)(void))done, arg));
+}
+
+void store_feed_moved(struct dbq *q, int64_t feed_id, const char *new_url, store_count_fn done,
+		      void *arg)
+{
+	char fid[24];
+	snprintf(fid, sizeof fid, "%" PRId64, feed_id);
+	const char *params[] = {fid, new_url};
+	dbq_submit(q,
+		   "UPDATE feeds SET url = $2 WHERE id = $1::bigint"
+		   " AND NOT EXISTS (SELECT 1 FROM feeds WHERE url = $2)",
+		   2, params, count_done, call_new((void (*)(void))done, arg));
 }
 
 void store_feed_error(struct dbq *q, int64_t feed_id, int status, const char *message,

@@ -29,6 +29,8 @@ struct fetch_result {
 	const char *content_type;
 	const char *effective_url; /* after redirects */
 	long retry_after_s;        /* from Retry-After, or -1 */
+	long max_age_s;            /* from Cache-Control max-age, or -1 */
+	const char *permanent_url; /* final URL when every redirect was 301/308, or NULL */
 	const char *error;         /* NULL on transport success */
 };
 
@@ -44,8 +46,19 @@ struct fetch_request {
 	void *arg;
 };
 
+/* Counters for metrics. */
+struct fetch_stats {
+	unsigned long by_status[600]; /* [0]: transport failures */
+	unsigned long long bytes;     /* decoded body bytes received */
+	unsigned long refused;        /* stopped by the address guard */
+	unsigned long too_big;        /* stopped by the body cap */
+};
+
 struct fetcher;
 struct fetcher *fetcher_new(struct event_base *base, const struct fetch_options *opt);
+/* New limits for requests started from now on (a configuration reload). */
+void fetcher_set_options(struct fetcher *f, const struct fetch_options *opt);
+const struct fetch_stats *fetcher_stats(const struct fetcher *f);
 /* Queue a request; it starts when the caps allow. Strings are copied. */
 void fetcher_submit(struct fetcher *f, const struct fetch_request *req);
 /* Requests queued or in flight. */

@@ -51,8 +51,15 @@ void store_article(struct dbq *q, int64_t feed_id, const char *item_key,
 /* Record a poll's outcome; the next poll is next_in_s from now. Validators
  * advance only here, after the feed's articles have committed. */
 void store_feed_success(struct dbq *q, int64_t feed_id, int status, const char *etag,
-			const char *last_modified, const char *title, int next_in_s,
+			const char *last_modified, const char *title, int interval_s, int next_in_s,
 			store_count_fn done, void *arg);
+/* The feed answered 410 Gone (or similar): stop polling it, saying why. */
+void store_feed_disable(struct dbq *q, int64_t feed_id, const char *reason, store_count_fn done,
+			void *arg);
+/* Every redirect was permanent: poll the new URL from now on (unless
+ * another feed already has it). */
+void store_feed_moved(struct dbq *q, int64_t feed_id, const char *new_url, store_count_fn done,
+		      void *arg);
 void store_feed_error(struct dbq *q, int64_t feed_id, int status, const char *message,
 		      int next_in_s, store_count_fn done, void *arg);
 #endif

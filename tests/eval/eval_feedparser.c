@@ -546,7 +546,7 @@ static const char *detail_value(struct ctx *c, struct val d)
 static struct val lookup(struct ctx *c, struct val o, struct val key)
 {
 	if (o.k != K_OBJ)
-		return mk(o.k == K_IGN ? K_NA : K_NA);
+		return mk(K_NA);
 	if (o.obj == O_ENTRIES || o.obj == O_LIST) {
 		if (key.k != K_NUM)
 			return mk(K_NA);
@@ -1102,17 +1102,23 @@ int main(int argc, char **argv)
 	printf("%-28s %6d %6d %6d\n", "wellformed", wf[V_PASS], wf[V_FAIL], wf[V_NA]);
 	double rate = wf[V_PASS] + wf[V_FAIL] ? (double)wf[V_PASS] / (wf[V_PASS] + wf[V_FAIL]) : 0;
 	printf("wellformed_pass_rate %.4f\n", rate);
+	int rc = 0;
 	if (r.crashes) {
 		printf("%d fixtures crashed or timed out\n", r.crashes);
-		return 1;
+		rc = 1;
 	}
 	if (baseline) {
 		double want = read_baseline(baseline);
 		printf("baseline %.4f\n", want);
 		if (rate + 1e-9 < want) {
 			printf("FAIL: wellformed pass rate below baseline\n");
-			return 1;
+			rc = 1;
 		}
 	}
-	return 0;
+	for (size_t i = 0; i < r.nf; i++)
+		free(r.files[i]);
+	free(r.files);
+	free(r.t);
+	free(root);
+	return rc;
 }

@@ -298,6 +298,36 @@ static void test_dupes_and_keys(void)
 	CHECK_STR(hex, "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
 }
 
+/* Relative links inside HTML content follow the xml:base in effect; C1
+ * controls become the windows-1252 punctuation they stand for; unknown
+ * entities stay as text; Atom 1.0 non-text media types are base64. */
+static void test_content_fixups(void)
+{
+	struct feed f;
+	const char *doc =
+		"<feed xmlns='http://www.w3.org/2005/Atom' xml:base='https://x.example.com/a/'>"
+		"<title>don&#146;t &bogus; stop</title>"
+		"<entry xml:base='/news/'><id>1</id>"
+		"<summary type='html'>&lt;a href=\"story.html\"&gt;more&lt;/a&gt; &lt;img alt='x y' src=' pic.jpg '&gt;</summary>"
+		"<content type='xhtml'><div xmlns='http://www.w3.org/1999/xhtml'><a href='#top'>t</a> 1 &lt; 2</div></content>"
+		"</entry><entry><id>2</id><title type='text/html'>  Spaced\n  out  </title>"
+		"<content type='image/png'>iVBORw0K</content>"
+		"<summary type='text/plain'>QUJD</summary></entry></feed>";
+	CHECK(parse_mem(doc, strlen(doc), &f) == 0);
+	CHECK_STR(f.title, "don\u2019t &bogus; stop");
+	CHECK(f.n_items == 2);
+	if (f.n_items == 2) {
+		CHECK_STR(f.items[0].summary,
+			  "<a href=\"https://x.example.com/news/story.html\">more</a> "
+			  "<img alt='x y' src='https://x.example.com/news/pic.jpg'>");
+		CHECK_STR(f.items[0].content, "<a href=\"#top\">t</a> 1 &lt; 2");
+		CHECK_STR(f.items[1].title, "Spaced out");
+		CHECK_STR(f.items[1].summary, "QUJD"); /* text/plain is not base64 */
+		CHECK(f.items[1].content && strncmp(f.items[1].content, "\xEF\xBF\xBDPNG", 6) == 0);
+	}
+	feed_free(&f);
+}
+
 static void test_hostile(void)
 {
 	struct feed f;
@@ -450,6 +480,7 @@ int main(void)
 	test_xmlbase();
 	test_latin1();
 	test_entities_cdata();
+	test_content_fixups();
 	test_dupes_and_keys();
 	test_hostile();
 	test_dates();

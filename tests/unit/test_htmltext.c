@@ -221,6 +221,12 @@ static void test_fragment(void)
 	}
 	article_text_free(&a);
 
+	/* Feed content is UTF-8 whatever a stray <meta> says. */
+	f = "<meta charset=\"windows-1252\"><p>caf\xc3\xa9</p>";
+	CHECK(html_fragment_paragraphs(f, strlen(f), &a) == 0);
+	CHECK(a.n_paragraphs == 1 && strcmp(a.paragraphs[0], "caf\u00e9") == 0);
+	article_text_free(&a);
+
 	CHECK(html_fragment_paragraphs("", 0, &a) == 0);
 	CHECK(a.n_paragraphs == 0);
 	char *j = article_text_join(&a);

@@ -194,8 +194,8 @@ static void test_roles(void)
 	    "\"This is a landmark,\" said Martin Kell, managing director of Vantor Analytics Group.\n\n"
 	    "\"Rates will stay put,\" said US treasury secretary Dana Ruiz.\n");
 	CHECK_SPEAKER("The charges", "Li Hua");
-	CHECK_STR(field("The charges", 0), "spokesperson");
-	CHECK_STR(field("The charges", 5), "spokeswoman");
+	CHECK_STR(field("The charges", 0), "foreign ministry spokesperson");
+	CHECK_STR(field("The charges", 5), "Foreign Ministry spokeswoman");
 	CHECK_STR(field("The charges", 2), "China");
 	CHECK_SPEAKER("We followed", "Carla Benton");
 	CHECK_STR(field("We followed", 0), "director");
