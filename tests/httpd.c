@@ -2,7 +2,10 @@
  * 127.0.0.1 (an ephemeral port written to --port-file), replaces
  * "{{BASE}}" in served files by its own http://127.0.0.1:PORT, honours
  * If-None-Match / If-Modified-Since with 304, and logs each request to
- * --log as "METHOD PATH STATUS inm=... ims=...". */
+ * --log as "METHOD PATH STATUS inm=... ims=... ua=...". Two routes play
+ * server behaviour:
+ *   /status/NNN[/SECONDS]   answer status NNN (with Retry-After: SECONDS)
+ *   /redirect/NNN/PATH      answer NNN with Location: /PATH */
 #include <errno.h>
 #include <event2/buffer.h>
 #include <event2/event.h>
@@ -20,6 +23,7 @@
 #include <sys/socket.h>
 
 static const char *root = ".";
+static int no_validators; /* --no-validators: plain 200s, as many servers do */
 static FILE *request_log;
 static char base_url[64];
 
@@ -44,7 +48,9 @@ static void log_request(struct evhttp_request *req, const char *path, int status
 	struct evkeyvalq *h = evhttp_request_get_input_headers(req);
 	const char *inm = evhttp_find_header(h, "If-None-Match");
 	const char *ims = evhttp_find_header(h, "If-Modified-Since");
-	fprintf(request_log, "GET %s %d inm=%s ims=%s\n", path, status, inm ? inm : "-", ims ? ims : "-");
+	const char *ua = evhttp_find_header(h, "User-Agent");
+	fprintf(request_log, "GET %s %d inm=%s ims=%s ua=%s\n", path, status, inm ? inm : "-",
+		ims ? ims : "-", ua ? ua : "-");
 	fflush(request_log);
 }
 
@@ -82,11 +88,44 @@ static struct evbuffer *load(const char *file)
 	return out;
 }
 
+/* /status/NNN[/S] and /redirect/NNN/PATH; 1 when handled. */
+static int handle_route(struct evhttp_request *req, const char *path)
+{
+	int code, seconds, used = 0;
+	struct evkeyvalq *out = evhttp_request_get_output_headers(req);
+	if (sscanf(path, "/status/%d%n", &code, &used) == 1 && code >= 200 && code < 600) {
+		char ra[32];
+		if (sscanf(path + used, "/%d", &seconds) == 1) {
+			snprintf(ra, sizeof ra, "%d", seconds);
+			evhttp_add_header(out, "Retry-After", ra);
+		}
+		log_request(req, path, code);
+		struct evbuffer *body = evbuffer_new();
+		evbuffer_add_printf(body, "status %d\n", code);
+		evhttp_send_reply(req, code, "Test", body);
+		evbuffer_free(body);
+		return 1;
+	}
+	if (sscanf(path, "/redirect/%d/%n", &code, &used) == 1 && used > 0 && code >= 300 && code < 400) {
+		char loc[1024];
+		snprintf(loc, sizeof loc, "%s/%s", base_url, path + used);
+		evhttp_add_header(out, "Location", loc);
+		log_request(req, path, code);
+		evhttp_send_reply(req, code, "Moved", NULL);
+		return 1;
+	}
+	return 0;
+}
+
 static void handle(struct evhttp_request *req, void *arg)
 {
 	const char *uri = evhttp_request_get_uri(req);
 	struct evhttp_uri *parsed = evhttp_uri_parse(uri);
 	const char *path = parsed ? evhttp_uri_get_path(parsed) : NULL;
+	if (path && handle_route(req, path)) {
+		evhttp_uri_free(parsed);
+		return;
+	}
 	char file[4096];
 	struct stat st;
 	if (!path || strstr(path, "..") || snprintf(file, sizeof file, "%s%s", root, path) >= (int)sizeof file ||
@@ -106,9 +145,11 @@ static void handle(struct evhttp_request *req, void *arg)
 	struct evkeyvalq *out = evhttp_request_get_output_headers(req);
 	const char *inm = evhttp_find_header(in, "If-None-Match");
 	const char *ims = evhttp_find_header(in, "If-Modified-Since");
-	evhttp_add_header(out, "ETag", etag);
-	evhttp_add_header(out, "Last-Modified", lm);
-	if ((inm && !strcmp(inm, etag)) || (!inm && ims && !strcmp(ims, lm))) {
+	if (!no_validators) {
+		evhttp_add_header(out, "ETag", etag);
+		evhttp_add_header(out, "Last-Modified", lm);
+	}
+	if (!no_validators && ((inm && !strcmp(inm, etag)) || (!inm && ims && !strcmp(ims, lm)))) {
 		log_request(req, path, 304);
 		evhttp_send_reply(req, 304, "Not Modified", NULL);
 		evhttp_uri_free(parsed);
@@ -130,6 +171,7 @@ int main(int argc, char **argv)
 		{"root", required_argument, NULL, 'r'},
 		{"port-file", required_argument, NULL, 'p'},
 		{"log", required_argument, NULL, 'l'},
+		{"no-validators", no_argument, &no_validators, 1},
 		{NULL, 0, NULL, 0},
 	};
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
@@ -137,6 +179,7 @@ int main(int argc, char **argv)
 		case 'r': root = optarg; break;
 		case 'p': port_file = optarg; break;
 		case 'l': log_path = optarg; break;
+		case 0: break;
 		default: fprintf(stderr, "usage: test_httpd --root DIR --port-file FILE [--log FILE]\n"); return 2;
 		}
 	}

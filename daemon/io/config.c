@@ -36,6 +36,7 @@ static const struct config_key config_keys[] = {
 	KEY("schedule", "min_interval", KEY_INT, min_interval_s, 1, 7 * 86400),
 	KEY("schedule", "max_interval", KEY_INT, max_interval_s, 1, 7 * 86400),
 	KEY("schedule", "max_error_backoff", KEY_INT, max_error_backoff_s, 1, 7 * 86400),
+	KEY("schedule", "check_interval", KEY_INT, check_interval_s, 1, 3600),
 	KEY("admin", "listen", KEY_STRING, admin_listen, 0, 0),
 };
 
@@ -52,6 +53,7 @@ void config_defaults(struct config *cfg)
 	cfg->min_interval_s = 300;
 	cfg->max_interval_s = 86400;
 	cfg->max_error_backoff_s = 6 * 3600;
+	cfg->check_interval_s = 5;
 }
 
 struct parse_state {

@@ -1,6 +1,10 @@
 /* See quoted/dbq.h. The connection is driven entirely by events on its
- * socket: PQconnectPoll while connecting, PQflush / PQconsumeInput while a
- * statement runs, and PQnotifies whenever input arrives. */
+ * socket: PQconnectPoll while connecting, then libpq's pipeline mode:
+ * queued statements are sent back to back, each followed by a sync point
+ * (so each is its own transaction and one failure aborts nothing else),
+ * and their results are read back in order as they arrive. Pipelining
+ * keeps the server busy instead of idling one round trip per statement,
+ * and keeps the order statements were submitted in. */
 #include "quoted/dbq.h"
 
 #include <stdlib.h>
@@ -12,6 +16,8 @@
 
 #define RECONNECT_MIN_S 1
 #define RECONNECT_MAX_S 30
+/* Statements sent and not yet answered, at most. */
+#define MAX_IN_FLIGHT 64
 
 struct dbq_job {
 	char *sql;
@@ -19,10 +25,11 @@ struct dbq_job {
 	char **params;
 	dbq_done_fn done;
 	void *arg;
+	struct timeval sent;
 	struct dbq_job *next;
 };
 
-enum dbq_state { DBQ_DOWN, DBQ_CONNECTING, DBQ_LISTENING, DBQ_IDLE, DBQ_BUSY };
+enum dbq_state { DBQ_DOWN, DBQ_CONNECTING, DBQ_LISTENING, DBQ_UP };
 
 struct dbq {
 	struct event_base *base;
@@ -31,11 +38,15 @@ struct dbq {
 	PGconn *conn;
 	enum dbq_state state;
 	struct event *sock_ev;
+	short watching;
 	struct event *retry_ev;
 	int retry_s;
-	struct dbq_job *head, *tail;
-	size_t depth;
-	struct timeval started;
+	struct dbq_job *head, *tail;          /* waiting to be sent */
+	struct dbq_job *flight, *flight_tail; /* sent, awaiting results, in order */
+	size_t in_flight;
+	size_t depth; /* waiting + in flight */
+	PGresult *first;  /* the first result of the statement being read */
+	bool await_sync;  /* its results are complete; its sync point is next */
 	long last_latency_us;
 	char last_error[256];
 };
@@ -54,7 +65,7 @@ static void job_free(struct dbq_job *j)
 
 static void dbq_note_error(struct dbq *q, const char *what)
 {
-	char *m = xstrdup(PQerrorMessage(q->conn));
+	char *m = xstrdup(q->conn ? PQerrorMessage(q->conn) : "out of memory");
 	str_squeeze_space(m);
 	if (strcmp(m, q->last_error) != 0)
 		log_err("database %s: %s", what, *m ? m : "connection lost");
@@ -62,17 +73,31 @@ static void dbq_note_error(struct dbq *q, const char *what)
 	free(m);
 }
 
-/* Lose the connection; keep the jobs (the running one is retried). */
+/* Lose the connection; keep every job. Statements in flight go back to the
+ * front of the queue, in order, and are sent again after reconnecting:
+ * every statement the daemon submits is idempotent. */
 static void dbq_down(struct dbq *q)
 {
-	bool was_up = q->state >= DBQ_IDLE || q->state == DBQ_LISTENING;
+	bool was_up = q->state == DBQ_UP;
 	if (q->sock_ev) {
 		event_free(q->sock_ev);
 		q->sock_ev = NULL;
+		q->watching = 0;
 	}
 	if (q->conn) {
 		PQfinish(q->conn);
 		q->conn = NULL;
+	}
+	PQclear(q->first);
+	q->first = NULL;
+	q->await_sync = false;
+	if (q->flight) {
+		q->flight_tail->next = q->head;
+		if (!q->head)
+			q->tail = q->flight_tail;
+		q->head = q->flight;
+		q->flight = q->flight_tail = NULL;
+		q->in_flight = 0;
 	}
 	q->state = DBQ_DOWN;
 	struct timeval tv = {q->retry_s, 0};
@@ -84,7 +109,12 @@ static void dbq_down(struct dbq *q)
 
 static void dbq_up(struct dbq *q)
 {
-	q->state = DBQ_IDLE;
+	if (!PQenterPipelineMode(q->conn)) {
+		dbq_note_error(q, "pipeline mode");
+		dbq_down(q);
+		return;
+	}
+	q->state = DBQ_UP;
 	q->retry_s = RECONNECT_MIN_S;
 	if (q->last_error[0])
 		log_info("database connection is back");
@@ -97,59 +127,71 @@ static void dbq_up(struct dbq *q)
 static void dbq_drain_notifies(struct dbq *q)
 {
 	PGnotify *n;
-	while ((n = PQnotifies(q->conn))) {
+	while (q->conn && (n = PQnotifies(q->conn))) {
 		if (q->opt.on_notify)
 			q->opt.on_notify(n->relname, q->opt.arg);
 		PQfreemem(n);
 	}
 }
 
-/* Collect the results of the running statement; deliver the first. */
-static void dbq_finish_job(struct dbq *q)
+/* The statement at the head of the flight list is answered: call back. */
+static void dbq_complete(struct dbq *q)
 {
-	PGresult *res, *first = NULL;
-	while ((res = PQgetResult(q->conn))) {
-		if (!first)
-			first = res;
-		else
-			PQclear(res);
-	}
-	if (PQstatus(q->conn) != CONNECTION_OK) {
-		PQclear(first);
-		dbq_note_error(q, "statement");
-		dbq_down(q);
-		return;
-	}
+	struct dbq_job *j = q->flight;
+	PGresult *res = q->first;
+	q->first = NULL;
+	q->await_sync = false;
+	q->flight = j->next;
+	if (!q->flight)
+		q->flight_tail = NULL;
+	q->in_flight--;
+	q->depth--;
 	struct timeval now, d;
 	gettimeofday(&now, NULL);
-	timersub(&now, &q->started, &d);
+	timersub(&now, &j->sent, &d);
 	q->last_latency_us = d.tv_sec * 1000000L + d.tv_usec;
-
-	if (q->state == DBQ_LISTENING) {
-		if (PQresultStatus(first) != PGRES_COMMAND_OK)
-			log_err("database: LISTEN failed: %s", PQresultErrorMessage(first));
-		PQclear(first);
-		dbq_up(q);
-		return;
-	}
-	struct dbq_job *j = q->head;
-	q->head = j->next;
-	if (!q->head)
-		q->tail = NULL;
-	q->depth--;
-	q->state = DBQ_IDLE;
-	ExecStatusType st = PQresultStatus(first);
+	ExecStatusType st = PQresultStatus(res);
 	if (st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK) {
-		j->done(first, NULL, j->arg);
+		j->done(res, NULL, j->arg);
 	} else {
-		char *m = xstrdup(first ? PQresultErrorMessage(first) : PQerrorMessage(q->conn));
+		char *m = xstrdup(res ? PQresultErrorMessage(res) : "no result");
 		str_squeeze_space(m);
 		j->done(NULL, m, j->arg);
 		free(m);
 	}
-	PQclear(first);
+	PQclear(res);
 	job_free(j);
-	dbq_kick(q);
+}
+
+/* Read every result that has fully arrived. Returns -1 if the connection
+ * was lost. */
+static int dbq_read_results(struct dbq *q)
+{
+	while (q->conn && q->flight && !PQisBusy(q->conn)) {
+		PGresult *res = PQgetResult(q->conn);
+		if (!res) {
+			/* The end of one statement's results; its sync point follows. */
+			q->await_sync = true;
+			continue;
+		}
+		ExecStatusType st = PQresultStatus(res);
+		if (st == PGRES_PIPELINE_SYNC) {
+			PQclear(res);
+			if (q->await_sync || q->first)
+				dbq_complete(q);
+			continue;
+		}
+		if (!q->first)
+			q->first = res;
+		else
+			PQclear(res);
+	}
+	if (q->conn && PQstatus(q->conn) != CONNECTION_OK) {
+		dbq_note_error(q, "statement");
+		dbq_down(q);
+		return -1;
+	}
+	return 0;
 }
 
 static void dbq_sock_cb(evutil_socket_t fd, short what, void *arg)
@@ -163,8 +205,8 @@ static void dbq_sock_cb(evutil_socket_t fd, short what, void *arg)
 			PQsetnonblocking(q->conn, 1);
 			dbq_watch(q, EV_READ);
 			if (q->listen_sql) {
+				/* LISTEN first, outside the pipeline. */
 				q->state = DBQ_LISTENING;
-				gettimeofday(&q->started, NULL);
 				if (!PQsendQuery(q->conn, q->listen_sql)) {
 					dbq_note_error(q, "LISTEN");
 					dbq_down(q);
@@ -180,14 +222,11 @@ static void dbq_sock_cb(evutil_socket_t fd, short what, void *arg)
 		}
 	}
 	if (what & EV_WRITE) {
-		int rc = PQflush(q->conn);
-		if (rc < 0) {
+		if (PQflush(q->conn) < 0) {
 			dbq_note_error(q, "send");
 			dbq_down(q);
 			return;
 		}
-		if (rc == 0)
-			dbq_watch(q, EV_READ);
 	}
 	if (what & EV_READ) {
 		if (!PQconsumeInput(q->conn)) {
@@ -196,23 +235,52 @@ static void dbq_sock_cb(evutil_socket_t fd, short what, void *arg)
 			return;
 		}
 		dbq_drain_notifies(q);
-		if ((q->state == DBQ_BUSY || q->state == DBQ_LISTENING) && !PQisBusy(q->conn))
-			dbq_finish_job(q);
+		if (q->state == DBQ_LISTENING) {
+			if (PQisBusy(q->conn))
+				return;
+			PGresult *res;
+			while ((res = PQgetResult(q->conn))) {
+				if (PQresultStatus(res) != PGRES_COMMAND_OK)
+					log_err("database: LISTEN failed: %s", PQresultErrorMessage(res));
+				PQclear(res);
+			}
+			dbq_up(q);
+			return;
+		}
+		if (dbq_read_results(q) < 0)
+			return;
 	}
+	dbq_kick(q);
 }
 
-/* (Re)arm the socket event for what. */
+/* (Re)arm the socket event for what, if it changed. */
 static void dbq_watch(struct dbq *q, short what)
 {
+	if (q->sock_ev && q->watching == what)
+		return;
 	if (q->sock_ev)
 		event_free(q->sock_ev);
 	q->sock_ev = event_new(q->base, PQsocket(q->conn), what | EV_PERSIST, dbq_sock_cb, q);
+	q->watching = what;
 	event_add(q->sock_ev, NULL);
+}
+
+/* Server notices and messages that arrive outside a statement (such as
+ * "FATAL: terminating connection due to administrator command" when
+ * PostgreSQL stops) go to our log, not raw to stderr (libpq's default). */
+static void dbq_notice(void *arg, const char *message)
+{
+	char *m = xstrdup(message);
+	str_squeeze_space(m);
+	log_info("database: %s", m);
+	free(m);
 }
 
 static void dbq_connect(struct dbq *q)
 {
 	q->conn = PQconnectStart(q->conninfo ? q->conninfo : "");
+	if (q->conn)
+		PQsetNoticeProcessor(q->conn, dbq_notice, q);
 	if (!q->conn || PQstatus(q->conn) == CONNECTION_BAD) {
 		dbq_note_error(q, "connection");
 		dbq_down(q);
@@ -228,19 +296,32 @@ static void dbq_retry_cb(evutil_socket_t fd, short what, void *arg)
 	dbq_connect(arg);
 }
 
-/* Start the next job when idle. */
+/* Send what is waiting, up to MAX_IN_FLIGHT, and watch for the answers. */
 static void dbq_kick(struct dbq *q)
 {
-	if (q->state != DBQ_IDLE || !q->head)
+	if (q->state != DBQ_UP)
 		return;
-	struct dbq_job *j = q->head;
-	gettimeofday(&q->started, NULL);
-	if (!PQsendQueryParams(q->conn, j->sql, j->n, NULL, (const char *const *)j->params, NULL, NULL, 0)) {
-		dbq_note_error(q, "send");
-		dbq_down(q);
-		return;
+	while (q->head && q->in_flight < MAX_IN_FLIGHT) {
+		struct dbq_job *j = q->head;
+		if (!PQsendQueryParams(q->conn, j->sql, j->n, NULL, (const char *const *)j->params, NULL,
+				       NULL, 0) ||
+		    !PQpipelineSync(q->conn)) {
+			dbq_note_error(q, "send");
+			dbq_down(q);
+			return;
+		}
+		gettimeofday(&j->sent, NULL);
+		q->head = j->next;
+		if (!q->head)
+			q->tail = NULL;
+		j->next = NULL;
+		if (q->flight_tail)
+			q->flight_tail->next = j;
+		else
+			q->flight = j;
+		q->flight_tail = j;
+		q->in_flight++;
 	}
-	q->state = DBQ_BUSY;
 	int rc = PQflush(q->conn);
 	if (rc < 0) {
 		dbq_note_error(q, "send");
@@ -294,7 +375,7 @@ size_t dbq_depth(const struct dbq *q)
 
 bool dbq_connected(const struct dbq *q)
 {
-	return q->state == DBQ_IDLE || q->state == DBQ_BUSY;
+	return q->state == DBQ_UP;
 }
 
 long dbq_last_latency_us(const struct dbq *q)
@@ -306,11 +387,17 @@ void dbq_free(struct dbq *q)
 {
 	if (!q)
 		return;
+	while (q->flight) {
+		struct dbq_job *j = q->flight;
+		q->flight = j->next;
+		job_free(j);
+	}
 	while (q->head) {
 		struct dbq_job *j = q->head;
 		q->head = j->next;
 		job_free(j);
 	}
+	PQclear(q->first);
 	if (q->sock_ev)
 		event_free(q->sock_ev);
 	event_free(q->retry_ev);

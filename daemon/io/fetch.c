@@ -63,6 +63,11 @@ struct fetcher {
 	struct fetch_options opt;
 	char *user_agent;
 	struct fetch_stats stats;
+	/* A reload turned the address guard on: connections opened while it
+	 * was off may sit in libcurl's connection cache, and a reused
+	 * connection never passes through fetch_opensocket(). From then on,
+	 * every transfer opens (and closes) its own connection. */
+	bool no_reuse;
 };
 
 static void fetch_dispatch(struct fetcher *f);
@@ -348,6 +353,10 @@ static void transfer_start(struct fetcher *f, struct transfer *t)
 	curl_easy_setopt(e, CURLOPT_LOW_SPEED_TIME, 15L);
 	curl_easy_setopt(e, CURLOPT_USERAGENT, f->user_agent);
 	curl_easy_setopt(e, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)f->opt.max_body_bytes);
+	if (f->no_reuse) {
+		curl_easy_setopt(e, CURLOPT_FRESH_CONNECT, 1L);
+		curl_easy_setopt(e, CURLOPT_FORBID_REUSE, 1L);
+	}
 	if (t->etag_in) {
 		char *h = xasprintf("If-None-Match: %s", t->etag_in);
 		t->headers = curl_slist_append(t->headers, h);
@@ -439,6 +448,8 @@ struct fetcher *fetcher_new(struct event_base *base, const struct fetch_options 
 
 void fetcher_set_options(struct fetcher *f, const struct fetch_options *opt)
 {
+	if (f->opt.allow_private && !opt->allow_private)
+		f->no_reuse = true;
 	free(f->user_agent);
 	f->opt = *opt;
 	f->user_agent = xstrdup(opt->user_agent ? opt->user_agent : "quoted");

@@ -14,7 +14,6 @@
 struct store_call {
 	void (*done)(void);
 	void *arg;
-	size_t n; /* store_known_items: how many keys */
 };
 
 static struct store_call *call_new(void (*done)(void), void *arg)
@@ -76,43 +75,140 @@ void store_lease(struct dbq *q, bool all, int limit, int lease_s, store_feeds_fn
 		   3, params, lease_done, call_new((void (*)(void))done, arg));
 }
 
-static void known_done(const PGresult *res, const char *err, void *arg)
+#define BATCH_MAX 256
+#define BATCH_WAIT_US 2000
+
+struct batch_call {
+	store_known_fn done;
+	void *arg;
+	size_t n_keys;
+	bool record;
+};
+
+struct store_batch {
+	struct dbq *q;
+	struct event *timer;
+	json_object *entries;
+	struct batch_call *calls;
+	size_t n, cap;
+};
+
+/* One flushed batch, waiting for its statement's result. */
+struct batch_flight {
+	struct batch_call *calls;
+	size_t n;
+};
+
+static void batch_done(const PGresult *res, const char *err, void *arg)
 {
-	struct store_call *c = arg;
-	store_known_fn done = (store_known_fn)c->done;
-	bool *known = xcalloc(c->n ? c->n : 1, sizeof *known);
-	if (res) {
-		/* Rows are the 1-based positions of the known keys. */
-		for (int i = 0; i < PQntuples(res); i++) {
-			long pos = strtol(PQgetvalue(res, i, 0), NULL, 10);
-			if (pos >= 1 && (size_t)pos <= c->n)
-				known[pos - 1] = true;
+	struct batch_flight *bf = arg;
+	int rows = res ? PQntuples(res) : 0;
+	for (size_t e = 0; e < bf->n; e++) {
+		struct batch_call *c = &bf->calls[e];
+		if (!res) {
+			c->done(NULL, false, err, c->arg);
+			continue;
 		}
+		bool *known = xcalloc(c->n_keys ? c->n_keys : 1, sizeof *known);
+		for (size_t i = 0; i < c->n_keys; i++)
+			known[i] = true;
+		bool recorded = false;
+		/* Rows are (entry, pos): a new key, or pos 0 for a recorded poll. */
+		for (int r = 0; r < rows; r++) {
+			if (strtoul(PQgetvalue(res, r, 0), NULL, 10) != e + 1)
+				continue;
+			long pos = strtol(PQgetvalue(res, r, 1), NULL, 10);
+			if (pos == 0)
+				recorded = c->record;
+			else if (pos >= 1 && (size_t)pos <= c->n_keys)
+				known[pos - 1] = false;
+		}
+		c->done(known, recorded, NULL, c->arg);
+		free(known);
 	}
-	done(res ? known : NULL, err, c->arg);
-	free(known);
-	free(c);
+	free(bf->calls);
+	free(bf);
 }
 
-void store_known_items(struct dbq *q, int64_t feed_id, char *const *keys, size_t n,
-		       store_known_fn done, void *arg)
+static void batch_flush(struct store_batch *b)
 {
-	char fid[24];
-	snprintf(fid, sizeof fid, "%" PRId64, feed_id);
+	if (!b->n)
+		return;
+	struct batch_flight *bf = xcalloc(1, sizeof *bf);
+	bf->calls = b->calls;
+	bf->n = b->n;
+	const char *params[] = {json_object_to_json_string_ext(b->entries, JSON_C_TO_STRING_PLAIN)};
+	dbq_submit(b->q, "SELECT entry, pos FROM quoted_feeds_polled($1::jsonb)", 1, params, batch_done, bf);
+	json_object_put(b->entries);
+	b->entries = NULL;
+	b->calls = NULL;
+	b->n = b->cap = 0;
+}
+
+static void batch_timer_cb(evutil_socket_t fd, short what, void *arg)
+{
+	batch_flush(arg);
+}
+
+struct store_batch *store_batch_new(struct event_base *base, struct dbq *q)
+{
+	struct store_batch *b = xcalloc(1, sizeof *b);
+	b->q = q;
+	b->timer = evtimer_new(base, batch_timer_cb, b);
+	return b;
+}
+
+void store_batch_free(struct store_batch *b)
+{
+	if (!b)
+		return;
+	event_free(b->timer);
+	json_object_put(b->entries);
+	free(b->calls);
+	free(b);
+}
+
+static json_object *json_opt_string(const char *s)
+{
+	if (!s)
+		return NULL;
+	char *clean = utf8_sanitize(s, strlen(s));
+	json_object *o = json_object_new_string(clean);
+	free(clean);
+	return o;
+}
+
+void store_known_items(struct store_batch *b, int64_t feed_id, char *const *keys, size_t n,
+		       const struct feed_poll_record *rec, store_known_fn done, void *arg)
+{
+	json_object *entry = json_object_new_object();
 	json_object *list = json_object_new_array();
-	for (size_t i = 0; i < n; i++) {
-		char *clean = utf8_sanitize(keys[i], strlen(keys[i]));
-		json_object_array_add(list, json_object_new_string(clean));
-		free(clean);
+	for (size_t i = 0; i < n; i++)
+		json_object_array_add(list, json_opt_string(keys[i]));
+	json_object_object_add(entry, "feed", json_object_new_int64(feed_id));
+	json_object_object_add(entry, "keys", list);
+	if (rec) {
+		json_object *r = json_object_new_object();
+		json_object_object_add(r, "status", json_object_new_int(rec->status));
+		json_object_object_add(r, "etag", json_opt_string(rec->etag));
+		json_object_object_add(r, "last_modified", json_opt_string(rec->last_modified));
+		json_object_object_add(r, "title", json_opt_string(rec->title));
+		json_object_object_add(r, "interval", json_object_new_int(rec->interval_s));
+		json_object_object_add(r, "next", json_object_new_int(rec->next_in_s));
+		json_object_object_add(entry, "record", r);
 	}
-	const char *params[] = {fid, json_object_to_json_string_ext(list, JSON_C_TO_STRING_PLAIN)};
-	struct store_call *c = call_new((void (*)(void))done, arg);
-	c->n = n;
-	dbq_submit(q,
-		   "SELECT k.pos FROM jsonb_array_elements_text($2::jsonb) WITH ORDINALITY AS k(key, pos)"
-		   " WHERE EXISTS (SELECT 1 FROM feed_items fi WHERE fi.feed_id = $1::bigint AND fi.item_key = k.key)",
-		   2, params, known_done, c);
-	json_object_put(list);
+	if (!b->entries)
+		b->entries = json_object_new_array();
+	json_object_array_add(b->entries, entry);
+	xgrow((void **)&b->calls, &b->cap, b->n + 1, sizeof *b->calls);
+	b->calls[b->n++] = (struct batch_call){done, arg, n, rec != NULL};
+	if (b->n >= BATCH_MAX) {
+		evtimer_del(b->timer);
+		batch_flush(b);
+	} else if (!evtimer_pending(b->timer, NULL)) {
+		struct timeval wait = {0, BATCH_WAIT_US};
+		evtimer_add(b->timer, &wait);
+	}
 }
 
 /* The JSON document quoted_store_article() takes (sql/003_store_article.sql). */

@@ -21,6 +21,7 @@ struct config {
 	int min_interval_s;
 	int max_interval_s;
 	int max_error_backoff_s;
+	int check_interval_s;     /* how often to look for due feeds */
 	/* [admin] */
 	char *admin_listen;       /* "127.0.0.1:8089"; NULL or "" disables */
 };

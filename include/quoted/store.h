@@ -8,6 +8,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include <event2/event.h>
+
 #include "quoted/dbq.h"
 #include "quoted/quote.h"
 
@@ -28,10 +30,26 @@ typedef void (*store_feeds_fn)(struct db_feed *feeds, int n, const char *err, vo
  * seconds, with FOR UPDATE SKIP LOCKED so several daemons share the work. */
 void store_lease(struct dbq *q, bool all, int limit, int lease_s, store_feeds_fn done, void *arg);
 
-/* known[i] tells whether keys[i] was carried by this feed before. */
-typedef void (*store_known_fn)(const bool *known, const char *err, void *arg);
-void store_known_items(struct dbq *q, int64_t feed_id, char *const *keys, size_t n,
-		       store_known_fn done, void *arg);
+/* What to record when a poll turns out to carry nothing new. */
+struct feed_poll_record {
+	int status;
+	const char *etag, *last_modified, *title;
+	int interval_s, next_in_s;
+};
+/* known[i] tells whether keys[i] was carried by this feed before. When rec
+ * is given and no key is new, the same statement records the successful
+ * poll and recorded is true: a quiet feed costs no statement of its own. */
+typedef void (*store_known_fn)(const bool *known, bool recorded, const char *err, void *arg);
+
+/* Checks of many feeds' items go to the database together, as one
+ * statement (quoted_feeds_polled(), sql/006), gathered for a few
+ * milliseconds: per-statement overhead, not the work, dominated polling. */
+struct store_batch;
+struct store_batch *store_batch_new(struct event_base *base, struct dbq *q);
+/* Calls still gathered are dropped without calling back (shutdown). */
+void store_batch_free(struct store_batch *b);
+void store_known_items(struct store_batch *b, int64_t feed_id, char *const *keys, size_t n,
+		       const struct feed_poll_record *rec, store_known_fn done, void *arg);
 
 struct article_record {
 	const char *url;

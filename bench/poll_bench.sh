@@ -1,0 +1,103 @@
+#!/bin/sh
+# Polling benchmark (issue 4): N local feeds (default 2,000) served by the
+# test HTTP server without validators, so every pass is a full poll. quoted
+# polls them all once (fetch, parse, check known items, record the poll)
+# after a first pass has stored their items; in the same run curl fetches
+# the same URLs with --parallel --parallel-max 64. Then quoted's peak RSS
+# over M feeds (default 10,000). Each figure is the median of RUNS runs.
+#   bench/poll_bench.sh [BUILD_DIR]   env: FEEDS, RSS_FEEDS, RUNS
+# Prints "RESULT name value unit" lines that bench/run collects.
+set -eu
+top=$(cd "$(dirname "$0")/.." && pwd)
+build=$(cd "${1:-$top/build-release}" && pwd)
+feeds=${FEEDS:-2000}
+rss_feeds=${RSS_FEEDS:-10000}
+runs=${RUNS:-3}
+work=$(mktemp -d /tmp/quoted-bench-poll.XXXXXX)
+chmod 755 "$work"
+httpd_pid=
+cleanup() {
+	[ -n "$httpd_pid" ] && kill "$httpd_pid" 2>/dev/null
+	[ -f "$work/pg.env" ] && PGCLUSTER_PORT=54339 "$top/scripts/pg-cluster.sh" stop "$work/pg" >/dev/null 2>&1
+	rm -rf "$work"
+}
+trap cleanup EXIT
+[ -n "${KEEP:-}" ] && trap - EXIT
+
+PGCLUSTER_PORT=54339 "$top/scripts/pg-cluster.sh" start "$work/pg" "$work/pg.env" >/dev/null
+. "$work/pg.env"
+export PGDATABASE=bench
+
+make_feeds() { # count dir
+	mkdir -p "$2"
+	i=1
+	while [ "$i" -le "$1" ]; do
+		{
+			printf '<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel><title>Bench wire %d</title><link>http://bench.invalid/</link><ttl>5</ttl>\n' "$i"
+			j=1
+			while [ $j -le 10 ]; do
+				printf '<item><title>Item %d of wire %d</title><guid isPermaLink="false">w%d-i%d</guid><pubDate>Mon, 02 Nov 2026 %02d:00:00 GMT</pubDate><description>&lt;p&gt;&#8220;Talks on item %d went well,&#8221; said minister Ana Ruiz.&lt;/p&gt;</description></item>\n' "$j" "$i" "$i" "$j" "$j" "$j"
+				j=$((j + 1))
+			done
+			printf '</channel></rss>\n'
+		} >"$2/f$i.xml"
+		i=$((i + 1))
+	done
+}
+
+median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+now() { date +%s.%N; }
+
+setup_db() { # feed count
+	psql -X -q -d postgres -c "DROP DATABASE IF EXISTS bench" -c "CREATE DATABASE bench" >/dev/null 2>&1
+	"$build/quotectl" db migrate >/dev/null
+	psql -X -q -c "INSERT INTO feeds (url) SELECT '$base/f' || g || '.xml' FROM generate_series(1, $1) g" >/dev/null
+}
+
+make_feeds "$((feeds > rss_feeds ? feeds : rss_feeds))" "$work/site"
+"$build/tests/test_httpd" --root "$work/site" --port-file "$work/port" --no-validators &
+httpd_pid=$!
+while [ ! -s "$work/port" ]; do sleep 0.05; done
+base="http://127.0.0.1:$(cat "$work/port")"
+cat >"$work/quoted.conf" <<CONF
+[fetch]
+allow_private_addresses = true
+max_connections = 64
+per_host_connections = 64
+host_delay_ms = 0
+CONF
+i=1
+: >"$work/curl.cfg"
+while [ "$i" -le "$feeds" ]; do
+	printf 'url = "%s/f%d.xml"\noutput = "/dev/null"\n' "$base" "$i" >>"$work/curl.cfg"
+	i=$((i + 1))
+done
+
+setup_db "$feeds"
+"$build/quoted" -c "$work/quoted.conf" --once 2>/dev/null # store the items once
+r=1
+: >"$work/q.times"
+: >"$work/c.times"
+while [ $r -le "$runs" ]; do
+	t0=$(now)
+	/usr/bin/time -f "%e %U %S" -o "$work/cpu" "$build/quoted" -c "$work/quoted.conf" --once 2>"$work/quoted.log"
+	t1=$(now)
+	curl -s --parallel --parallel-max 64 -K "$work/curl.cfg" 2>/dev/null
+	t2=$(now)
+	echo "$t1 $t0" | awk -v n="$feeds" '{ printf "%.1f\n", n / ($1 - $2) }' >>"$work/q.times"
+	echo "$t2 $t1" | awk -v n="$feeds" '{ printf "%.1f\n", n / ($1 - $2) }' >>"$work/c.times"
+	r=$((r + 1))
+done
+grep -q "$feeds feeds polled" "$work/quoted.log" || { cat "$work/quoted.log" >&2; echo "poll_bench: quoted did not poll every feed" >&2; exit 1; }
+q=$(median <"$work/q.times")
+c=$(median <"$work/c.times")
+echo "RESULT poll_quoted_feeds_per_s $q [$(sort -n "$work/q.times" | head -1)..$(sort -n "$work/q.times" | tail -1)]"
+echo "RESULT poll_curl_feeds_per_s $c [$(sort -n "$work/c.times" | head -1)..$(sort -n "$work/c.times" | tail -1)]"
+echo "RESULT poll_ratio $(echo "$q $c" | awk '{ printf "%.2f", $1 / $2 }')"
+echo "RESULT poll_quoted_cpu_wall_user_sys_s $(cat "$work/cpu")"
+
+# Peak memory over many feeds, first pass (everything new is stored).
+setup_db "$rss_feeds"
+/usr/bin/time -f '%M' -o "$work/rss" "$build/quoted" -c "$work/quoted.conf" --once 2>"$work/quoted.log"
+grep -q "$rss_feeds feeds polled" "$work/quoted.log" || { tail -3 "$work/quoted.log" >&2; exit 1; }
+echo "RESULT poll_peak_rss_mib_at_${rss_feeds}_feeds $(awk '{ printf "%.1f", $1 / 1024 }' "$work/rss")"
