@@ -39,6 +39,12 @@ PGconn *cli_connect(const struct cli_global *g);
 /* Load the configuration quotectl would use (-c, else /etc/quoted when
  * readable, else defaults). Returns 0, or -1 after printing why. */
 struct config;
+/* Fetch url (http or https) with quoted's fetcher, limits and address
+ * guard from the configuration. Returns the body (caller frees; *len
+ * bytes, NUL-terminated) and the URL after redirects, or NULL after
+ * printing why ("quotectl CMD: URL: reason"). */
+char *cli_fetch_url(const struct cli_global *g, const char *cmd, const char *url, size_t *len,
+		    char **effective_url);
 int cli_load_config(const struct cli_global *g, struct config *cfg, const char **source);
 
 /* Print s with control characters removed (feed text must not steer the terminal). */

@@ -1,4 +1,5 @@
-/* quotectl article [--json] FILE|-: what quoted reads from a page. */
+/* quotectl article [--json] FILE|URL|-: what quoted reads from a page, so
+ * a user can see why a quote was or was not found. */
 #include <errno.h>
 #include <getopt.h>
 #include <json-c/json.h>
@@ -28,21 +29,28 @@ int cmd_article(const struct cli_global *g, int argc, char **argv)
 	while ((c = getopt_long(argc, argv, "+h", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'j': json = true; break;
-		case 'h': printf("usage: quotectl article [--json] FILE|-\n"); return 0;
+		case 'h': printf("usage: quotectl article [--json] FILE|URL|-\n"); return 0;
 		default: return cli_usage_error("article", "unknown option");
 		}
 	}
 	if (optind != argc - 1)
-		return cli_usage_error("article", "expected one FILE (or - for standard input)");
+		return cli_usage_error("article", "expected one FILE, URL, or - for standard input");
+	const char *src = argv[optind];
 	size_t len;
-	char *html = read_file(argv[optind], &len);
-	if (!html) {
-		fprintf(stderr, "quotectl article: %s: %s\n", argv[optind], strerror(errno));
-		return EXIT_USAGE;
+	char *html, *url = NULL;
+	if (str_has_prefix(src, "http://") || str_has_prefix(src, "https://")) {
+		html = cli_fetch_url(g, "article", src, &len, &url);
+		if (!html)
+			return EXIT_NOTHING;
+	} else {
+		html = read_file(src, &len);
+		if (!html) {
+			fprintf(stderr, "quotectl article: %s: %s\n", src, strerror(errno));
+			return EXIT_USAGE;
+		}
 	}
 	struct article_text at = {0};
-	html_extract_article(html, len, NULL, &at);
-	char *text = article_text_join(&at);
+	html_extract_article(html, len, url, &at);
 	if (json) {
 		json_object *o = json_object_new_object();
 		add_str(o, "title", at.title);
@@ -73,8 +81,8 @@ int cmd_article(const struct cli_global *g, int argc, char **argv)
 		}
 	}
 	int rc = at.n_paragraphs ? EXIT_FOUND : EXIT_NOTHING;
-	free(text);
 	article_text_free(&at);
 	free(html);
+	free(url);
 	return rc;
 }

@@ -48,16 +48,9 @@ static void check_done_one(struct check *ck)
  * feed's own content; then the extractor. */
 static void item_extract(struct check_item *ci, const struct fetch_result *r)
 {
-	struct article_text at = {0};
-	if (r && r->len > 0)
-		html_extract_article(r->body, r->len, r->effective_url, &at);
+	struct article_text at;
 	const char *content = ci->it->content ? ci->it->content : ci->it->summary;
-	if (at.n_paragraphs == 0 && content) {
-		article_text_free(&at);
-		memset(&at, 0, sizeof at);
-		html_fragment_paragraphs(content, strlen(content), &at);
-	}
-	if (at.n_paragraphs == 0) {
+	if (!article_read(r ? r->body : NULL, r ? r->len : 0, r ? r->effective_url : NULL, content, &at)) {
 		ci->error = xstrdup(r && r->error ? r->error : "no text found");
 		article_text_free(&at);
 		return;
@@ -206,18 +199,9 @@ int cmd_feed_check(const struct cli_global *g, int argc, char **argv)
 		config_free(&cfg);
 		return EXIT_USAGE;
 	}
-	char *ua = cfg.contact_url ? xasprintf("quoted/%s (+%s)", QUOTED_VERSION, cfg.contact_url)
-				   : xasprintf("quoted/%s", QUOTED_VERSION);
-	struct fetch_options fo = {
-		.max_connections = cfg.max_connections,
-		.per_host = cfg.per_host_connections,
-		.host_delay_ms = cfg.host_delay_ms,
-		.max_body_bytes = cfg.max_body_bytes,
-		.connect_timeout_s = cfg.connect_timeout_s,
-		.timeout_s = cfg.timeout_s,
-		.allow_private = cfg.allow_private,
-		.user_agent = ua,
-	};
+	struct fetch_options fo;
+	char *ua;
+	fetch_options_from_config(&cfg, &fo, &ua);
 	ck.limit = o.limit;
 	ck.base = event_base_new();
 	ck.fetcher = fetcher_new(ck.base, &fo);

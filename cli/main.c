@@ -68,7 +68,7 @@ const struct cli_cmd cli_commands[] = {
 	{"extract", cmd_extract, "[--json] [--html] FILE|-", "extract quotes from one document (no database)",
 	 "  --json           one JSON object per quote per line\n"
 	 "  --html           read a web page and extract from its main text\n"},
-	{"article", cmd_article, "[--json] FILE|-", "show the title, byline, date and main text read from a page",
+	{"article", cmd_article, "[--json] FILE|URL|-", "show the title, byline, date and main text read from a page",
 	 "  --json           one JSON object\n"},
 	{NULL, NULL, NULL, NULL, NULL},
 };

@@ -255,18 +255,10 @@ static void article_stored(int added, const char *err, void *arg)
 static void article_process(struct article_job *j, const struct fetch_result *r)
 {
 	struct poller *p = j->fp->p;
-	struct article_text at = {0};
-	const char *source = "page";
-
-	if (r && r->len > 0)
-		html_extract_article(r->body, r->len, r->effective_url, &at);
-	if (at.n_paragraphs == 0 && j->content) {
-		article_text_free(&at);
-		memset(&at, 0, sizeof at);
-		html_fragment_paragraphs(j->content, strlen(j->content), &at);
-		source = "feed";
-	}
-	if (at.n_paragraphs == 0) {
+	struct article_text at;
+	const char *source = article_read(r ? r->body : NULL, r ? r->len : 0, r ? r->effective_url : NULL,
+					  j->content, &at);
+	if (!source) {
 		log_warn("article %s: %s", j->url ? j->url : j->item_key,
 			 r && r->error ? r->error : "no text found");
 		article_text_free(&at);
@@ -480,24 +472,6 @@ static void poller_tick(evutil_socket_t fd, short what, void *arg)
 	poller_lease(arg);
 }
 
-/* Fetch limits and the User-Agent from the configuration. */
-static void poller_fetch_options(const struct config *cfg, struct fetch_options *fo, char **ua)
-{
-	*ua = cfg->contact_url ? xasprintf("quoted/%s (+%s)", QUOTED_VERSION, cfg->contact_url)
-			       : xasprintf("quoted/%s", QUOTED_VERSION);
-	struct fetch_options o = {
-		.max_connections = cfg->max_connections,
-		.per_host = cfg->per_host_connections,
-		.host_delay_ms = cfg->host_delay_ms,
-		.max_body_bytes = cfg->max_body_bytes,
-		.connect_timeout_s = cfg->connect_timeout_s,
-		.timeout_s = cfg->timeout_s,
-		.allow_private = cfg->allow_private,
-		.user_agent = *ua,
-	};
-	*fo = o;
-}
-
 struct poller *poller_new(struct event_base *base, struct dbq *db, const struct config *cfg, bool once)
 {
 	struct poller *p = xcalloc(1, sizeof *p);
@@ -507,7 +481,7 @@ struct poller *poller_new(struct event_base *base, struct dbq *db, const struct 
 	p->once = once;
 	struct fetch_options fo;
 	char *ua;
-	poller_fetch_options(cfg, &fo, &ua);
+	fetch_options_from_config(cfg, &fo, &ua);
 	p->fetcher = fetcher_new(base, &fo);
 	free(ua);
 	p->batch = store_batch_new(base, db);
@@ -519,7 +493,7 @@ void poller_reconfigure(struct poller *p)
 {
 	struct fetch_options fo;
 	char *ua;
-	poller_fetch_options(p->cfg, &fo, &ua);
+	fetch_options_from_config(p->cfg, &fo, &ua);
 	fetcher_set_options(p->fetcher, &fo);
 	free(ua);
 	struct timeval every = {p->cfg->check_interval_s, 0};

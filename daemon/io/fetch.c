@@ -522,3 +522,20 @@ void fetcher_free(struct fetcher *f)
 	free(f->user_agent);
 	free(f);
 }
+
+void fetch_options_from_config(const struct config *cfg, struct fetch_options *fo, char **ua)
+{
+	*ua = cfg->contact_url ? xasprintf("quoted/%s (+%s)", QUOTED_VERSION, cfg->contact_url)
+			       : xasprintf("quoted/%s", QUOTED_VERSION);
+	struct fetch_options o = {
+		.max_connections = cfg->max_connections,
+		.per_host = cfg->per_host_connections,
+		.host_delay_ms = cfg->host_delay_ms,
+		.max_body_bytes = cfg->max_body_bytes,
+		.connect_timeout_s = cfg->connect_timeout_s,
+		.timeout_s = cfg->timeout_s,
+		.allow_private = cfg->allow_private,
+		.user_agent = *ua,
+	};
+	*fo = o;
+}

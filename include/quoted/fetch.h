@@ -8,6 +8,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "quoted/config.h"
+
 struct fetch_options {
 	int max_connections;
 	int per_host;
@@ -53,6 +55,11 @@ struct fetch_stats {
 	unsigned long refused;        /* stopped by the address guard */
 	unsigned long too_big;        /* stopped by the body cap */
 };
+
+/* The [fetch] settings of cfg as fetch options. *ua receives the
+ * User-Agent ("quoted/VERSION (+contact_url)"), which the caller frees
+ * after fetcher_new() or fetcher_set_options() copied it. */
+void fetch_options_from_config(const struct config *cfg, struct fetch_options *fo, char **ua);
 
 struct fetcher;
 struct fetcher *fetcher_new(struct event_base *base, const struct fetch_options *opt);

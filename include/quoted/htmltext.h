@@ -21,6 +21,13 @@ int html_extract_article(const char *html, size_t len, const char *url, struct a
  * paragraphs, without boilerplate removal. */
 int html_fragment_paragraphs(const char *html, size_t len, struct article_text *out);
 
+/* How quoted reads an article: the page's main text when there is a page
+ * and it has text, else the feed item's own content (fallback, HTML or
+ * plain text; may be NULL). Returns "page", "feed", or NULL when neither
+ * gave any text (out then holds nothing). */
+const char *article_read(const char *html, size_t len, const char *url, const char *fallback,
+			 struct article_text *out);
+
 /* The paragraphs joined by "\n\n" (what the quote extractor reads). */
 char *article_text_join(const struct article_text *a);
 void article_text_free(struct article_text *a);
