@@ -48,9 +48,10 @@ void log_msg(enum log_level lvl, const char *fmt, ...)
 		fprintf(stderr, "<%d>%s\n", (int)lvl, line);
 	} else {
 		char ts[32];
-		time_t now = time(NULL);
+		struct timespec now;
 		struct tm tm;
-		strftime(ts, sizeof ts, "%Y-%m-%dT%H:%M:%S", localtime_r(&now, &tm));
-		fprintf(stderr, "%s %s: %s: %s\n", ts, log_progname, names[lvl], line);
+		clock_gettime(CLOCK_REALTIME, &now);
+		strftime(ts, sizeof ts, "%Y-%m-%dT%H:%M:%S", localtime_r(&now.tv_sec, &tm));
+		fprintf(stderr, "%s.%03ld %s: %s: %s\n", ts, now.tv_nsec / 1000000, log_progname, names[lvl], line);
 	}
 }
