@@ -36,6 +36,10 @@ struct poller {
 	bool once, stopping, leasing, leased_once;
 	bool shutting_down; /* fetcher_free() is cancelling: record nothing */
 	int feeds_in_progress;
+	/* --once leases every feed at once but starts them a batch at a
+	 * time, so memory stays bounded however many feeds there are. */
+	struct db_feed *backlog;
+	size_t backlog_n, backlog_next;
 	struct poller_stats stats;
 };
 
@@ -71,10 +75,11 @@ static double random_unit(void)
 }
 
 static void poller_lease(struct poller *p);
+static void poller_drain_backlog(struct poller *p);
 
 static void poller_check_done(struct poller *p)
 {
-	if (p->feeds_in_progress > 0 || p->leasing)
+	if (p->feeds_in_progress > 0 || p->leasing || p->backlog)
 		return;
 	if ((p->once && p->leased_once) || p->stopping)
 		event_base_loopexit(p->base, NULL);
@@ -106,6 +111,7 @@ static void feed_poll_recorded(int count, const char *err, void *arg)
 	 * time (tests/load/load_fairness.sh). */
 	if (!p->once && p->feeds_in_progress < p->cfg->max_connections * 2)
 		poller_lease(p);
+	poller_drain_backlog(p);
 	poller_check_done(p);
 }
 
@@ -419,6 +425,45 @@ static void feed_fetched(const struct fetch_result *r, void *arg)
 	free(keys);
 }
 
+/* Feeds in progress at most while a --once backlog drains. */
+static int poller_once_cap(const struct poller *p)
+{
+	return p->cfg->max_connections * 4;
+}
+
+static void poller_start_feed(struct poller *p, struct db_feed *feed)
+{
+	struct feed_poll *fp = xcalloc(1, sizeof *fp);
+	fp->p = p;
+	fp->feed = *feed;
+	p->feeds_in_progress++;
+	struct fetch_request req = {
+		.url = fp->feed.url,
+		.etag = fp->feed.etag,
+		.last_modified = fp->feed.last_modified,
+		.allow_file = fp->feed.local,
+		.done = feed_fetched,
+		.arg = fp,
+	};
+	fetcher_submit(p->fetcher, &req);
+}
+
+/* Start backlogged feeds up to the cap; when stopping, drop the rest
+ * (leased but not started: the lease runs out and another pass takes them). */
+static void poller_drain_backlog(struct poller *p)
+{
+	while (p->backlog_next < p->backlog_n && !p->stopping &&
+	       p->feeds_in_progress < poller_once_cap(p))
+		poller_start_feed(p, &p->backlog[p->backlog_next++]);
+	if (p->backlog && (p->stopping || p->backlog_next == p->backlog_n)) {
+		for (size_t i = p->backlog_next; i < p->backlog_n; i++)
+			db_feed_clear(&p->backlog[i]);
+		free(p->backlog);
+		p->backlog = NULL;
+		p->backlog_n = p->backlog_next = 0;
+	}
+}
+
 static void poller_leased(struct db_feed *feeds, int n, const char *err, void *arg)
 {
 	struct poller *p = arg;
@@ -429,25 +474,19 @@ static void poller_leased(struct db_feed *feeds, int n, const char *err, void *a
 		return;
 	}
 	p->leased_once = true;
+	if (p->once) {
+		p->backlog = feeds;
+		p->backlog_n = (size_t)n;
+		p->backlog_next = 0;
+		poller_drain_backlog(p);
+		poller_check_done(p);
+		return;
+	}
 	for (int i = 0; i < n; i++) {
-		if (p->stopping) {
-			/* Leased but not started: the lease runs out and another pass takes it. */
-			db_feed_clear(&feeds[i]);
-			continue;
-		}
-		struct feed_poll *fp = xcalloc(1, sizeof *fp);
-		fp->p = p;
-		fp->feed = feeds[i];
-		p->feeds_in_progress++;
-		struct fetch_request req = {
-			.url = fp->feed.url,
-			.etag = fp->feed.etag,
-			.last_modified = fp->feed.last_modified,
-			.allow_file = fp->feed.local,
-			.done = feed_fetched,
-			.arg = fp,
-		};
-		fetcher_submit(p->fetcher, &req);
+		if (p->stopping)
+			db_feed_clear(&feeds[i]); /* the lease runs out; another pass takes it */
+		else
+			poller_start_feed(p, &feeds[i]);
 	}
 	free(feeds);
 	poller_check_done(p);
@@ -532,6 +571,7 @@ void poller_stop(struct poller *p)
 {
 	p->stopping = true;
 	event_del(p->tick);
+	poller_drain_backlog(p);
 	poller_check_done(p);
 }
 
@@ -550,6 +590,8 @@ void poller_free(struct poller *p)
 	if (!p)
 		return;
 	p->shutting_down = true;
+	p->stopping = true;
+	poller_drain_backlog(p);
 	fetcher_free(p->fetcher);
 	store_batch_free(p->batch);
 	event_free(p->tick);
