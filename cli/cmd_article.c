@@ -8,14 +8,8 @@
 
 #include "cli.h"
 #include "quoted/htmltext.h"
+#include "quoted/quote_json.h"
 #include "quoted/util.h"
-
-static void add_str(json_object *o, const char *key, const char *v)
-{
-	char *clean = v ? utf8_sanitize(v, strlen(v)) : NULL;
-	json_object_object_add(o, key, clean ? json_object_new_string(clean) : NULL);
-	free(clean);
-}
 
 int cmd_article(const struct cli_global *g, int argc, char **argv)
 {
@@ -53,9 +47,9 @@ int cmd_article(const struct cli_global *g, int argc, char **argv)
 	html_extract_article(html, len, url, &at);
 	if (json) {
 		json_object *o = json_object_new_object();
-		add_str(o, "title", at.title);
-		add_str(o, "byline", at.byline);
-		add_str(o, "published", at.published);
+		json_object_object_add(o, "title", json_text(at.title));
+		json_object_object_add(o, "byline", json_text(at.byline));
+		json_object_object_add(o, "published", json_text(at.published));
 		/* One paragraph per line, as documented. */
 		struct buf b = {0};
 		for (size_t i = 0; i < at.n_paragraphs; i++) {
@@ -63,7 +57,7 @@ int cmd_article(const struct cli_global *g, int argc, char **argv)
 				buf_putc(&b, '\n');
 			buf_puts(&b, at.paragraphs[i]);
 		}
-		add_str(o, "text", b.data ? b.data : "");
+		json_object_object_add(o, "text", json_text(b.data ? b.data : ""));
 		buf_free(&b);
 		puts(json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE));
 		json_object_put(o);

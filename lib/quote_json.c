@@ -7,7 +7,7 @@
 
 #include "quoted/util.h"
 
-static json_object *json_text(const char *s)
+json_object *json_text(const char *s)
 {
 	if (!s)
 		return NULL;

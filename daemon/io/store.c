@@ -168,31 +168,21 @@ void store_batch_free(struct store_batch *b)
 	free(b);
 }
 
-static json_object *json_opt_string(const char *s)
-{
-	if (!s)
-		return NULL;
-	char *clean = utf8_sanitize(s, strlen(s));
-	json_object *o = json_object_new_string(clean);
-	free(clean);
-	return o;
-}
-
 void store_known_items(struct store_batch *b, int64_t feed_id, char *const *keys, size_t n,
 		       const struct feed_poll_record *rec, store_known_fn done, void *arg)
 {
 	json_object *entry = json_object_new_object();
 	json_object *list = json_object_new_array();
 	for (size_t i = 0; i < n; i++)
-		json_object_array_add(list, json_opt_string(keys[i]));
+		json_object_array_add(list, json_text(keys[i]));
 	json_object_object_add(entry, "feed", json_object_new_int64(feed_id));
 	json_object_object_add(entry, "keys", list);
 	if (rec) {
 		json_object *r = json_object_new_object();
 		json_object_object_add(r, "status", json_object_new_int(rec->status));
-		json_object_object_add(r, "etag", json_opt_string(rec->etag));
-		json_object_object_add(r, "last_modified", json_opt_string(rec->last_modified));
-		json_object_object_add(r, "title", json_opt_string(rec->title));
+		json_object_object_add(r, "etag", json_text(rec->etag));
+		json_object_object_add(r, "last_modified", json_text(rec->last_modified));
+		json_object_object_add(r, "title", json_text(rec->title));
 		json_object_object_add(r, "interval", json_object_new_int(rec->interval_s));
 		json_object_object_add(r, "next", json_object_new_int(rec->next_in_s));
 		json_object_object_add(entry, "record", r);
@@ -218,11 +208,8 @@ static char *store_article_doc(const struct article_record *a, const struct quot
 	json_object *list = json_object_new_array();
 	const char *keys[] = {"url", "title", "byline", "body", "source"};
 	const char *vals[] = {a->url, a->title, a->byline, a->body, a->source};
-	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
-		char *clean = vals[i] ? utf8_sanitize(vals[i], strlen(vals[i])) : NULL;
-		json_object_object_add(doc, keys[i], clean ? json_object_new_string(clean) : NULL);
-		free(clean);
-	}
+	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
+		json_object_object_add(doc, keys[i], json_text(vals[i]));
 	json_object_object_add(doc, "published", a->published ? json_object_new_int64(a->published) : NULL);
 	json_object_object_add(doc, "extractor_version", json_object_new_string(QUOTE_EXTRACTOR_VERSION));
 	for (size_t i = 0; i < quotes->n; i++)

@@ -9,4 +9,6 @@
 /* A new object (caller puts it); absent values are JSON null, strings are
  * valid UTF-8. */
 json_object *quote_to_json(const struct quote *q);
+/* A JSON string of s with invalid UTF-8 replaced, or NULL (JSON null) for NULL. */
+json_object *json_text(const char *s);
 #endif
