@@ -668,10 +668,11 @@ static const char *xml_encoding(const char *data, size_t len, const char *charse
 	if (len >= 4 && (u[0] == 0 || u[1] == 0))
 		return NULL; /* UTF-16/32 without BOM: libxml2 detects it */
 	if (len >= 5 && memcmp(data, "<?xml", 5) == 0) {
-		size_t end = 5;
-		while (end + 1 < len && end < 512 && !(data[end] == '?' && data[end + 1] == '>'))
-			end++;
 		char decl[512];
+		size_t end = 5;
+		/* Stop one short of the buffer: decl[end] takes the NUL. */
+		while (end + 1 < len && end < sizeof decl - 1 && !(data[end] == '?' && data[end + 1] == '>'))
+			end++;
 		memcpy(decl, data, end);
 		decl[end] = '\0';
 		if (strstr(decl, "encoding"))
