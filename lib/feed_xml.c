@@ -771,8 +771,14 @@ int feed_parse_xml(const char *data, size_t len, const char *base_url, const cha
 	}
 	if (rc == 0) {
 		xml_walk_feed(&p, root, out->format == FEED_ATOM);
-		if (recovered)
+		if (recovered && out->n_items == 0) {
+			/* Broken beyond repair (an entity bomb, a cut-off body):
+			 * an error for the operator, not a quiet empty feed. */
+			snprintf(err, errlen, "malformed XML, no items recovered: %s", p.reason);
+			rc = -1;
+		} else if (recovered) {
 			snprintf(err, errlen, "recovered from malformed XML: %s", p.reason);
+		}
 	}
 	free(p.feed_author);
 	xmlFreeDoc(doc);
