@@ -151,9 +151,9 @@ static void feed_moved_recorded(int count, const char *err, void *arg)
 			 fp->moved_to);
 }
 
-static void feed_note_recorded(const PGresult *res, const char *err, void *arg)
+static void feed_note_recorded(int count, const char *err, void *arg)
 {
-	if (!res)
+	if (count < 0)
 		log_err("cannot record a note on a feed: %s", err);
 }
 
@@ -161,9 +161,7 @@ static void feed_note_recorded(const PGresult *res, const char *err, void *arg)
  * deferred to later polls) says so in feeds.last_error, after the success
  * cleared it (the queue runs statements in order); error_count stays 0, so
  * the feed is not backed off. Without this, a feed whose every article
- * fails (text nested 10,000 deep, a page that is not HTML) looked healthy.
- * Parameters only, no SQL pasting; the message is sanitized to UTF-8.
- * TODO(lead): move this statement into store.c as store_feed_note(). */
+ * fails (text nested 10,000 deep, a page that is not HTML) looked healthy. */
 static void feed_poll_note(struct feed_poll *fp)
 {
 	struct buf b = {0};
@@ -173,13 +171,7 @@ static void feed_poll_note(struct feed_poll *fp)
 	if (fp->items_deferred)
 		buf_printf(&b, "%s%zu more new items wait for later polls (at most %d per poll)",
 			   b.len ? "; " : "", fp->items_deferred, MAX_NEW_ITEMS_PER_POLL);
-	char fid[24];
-	snprintf(fid, sizeof fid, "%" PRId64, fp->feed.id);
-	char *msg = utf8_sanitize(b.data, b.len > 900 ? 900 : b.len);
-	const char *params[] = {fid, msg};
-	dbq_submit(fp->p->db, "UPDATE feeds SET last_error = $2, last_error_at = now() WHERE id = $1::bigint", 2,
-		   params, feed_note_recorded, NULL);
-	free(msg);
+	store_feed_note(fp->p->db, fp->feed.id, b.data ? b.data : "", feed_note_recorded, NULL);
 	buf_free(&b);
 }
 

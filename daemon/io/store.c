@@ -267,6 +267,19 @@ void store_feed_success(struct dbq *q, int64_t feed_id, int status, const char *
 	free(clean_title);
 }
 
+void store_feed_note(struct dbq *q, int64_t feed_id, const char *note, store_count_fn done,
+		     void *arg)
+{
+	char fid[24];
+	snprintf(fid, sizeof fid, "%" PRId64, feed_id);
+	size_t len = strlen(note);
+	char *clean = utf8_sanitize(note, len > 900 ? 900 : len);
+	const char *params[] = {fid, clean};
+	dbq_submit(q, "UPDATE feeds SET last_error = $2, last_error_at = now() WHERE id = $1::bigint", 2,
+		   params, count_done, call_new((void (*)(void))done, arg));
+	free(clean);
+}
+
 void store_feed_disable(struct dbq *q, int64_t feed_id, const char *reason, store_count_fn done,
 			void *arg)
 {
