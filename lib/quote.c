@@ -21,10 +21,39 @@ static char *qx_span_text(const struct qx_doc *d, size_t a, size_t b)
 	return xstrndup(d->text + d->tok[a].s, d->tok[b - 1].e - d->tok[a].s);
 }
 
+static bool qx_is_det_tok(const struct qx_doc *d, size_t k)
+{
+	const struct qx_tok *t = &d->tok[k];
+	return t->kind == QK_WORD &&
+	       (qx_word_is(d->text, t, "the") || qx_word_is(d->text, t, "a") ||
+		qx_word_is(d->text, t, "an") || qx_word_is(d->text, t, "one") ||
+		qx_word_is(d->text, t, "another"));
+}
+
 static bool qx_prev_word(const struct qx_doc *d, size_t k, const char *w)
 {
 	return k > d->para[d->tok[k].para].t0 && d->tok[k - 1].kind == QK_WORD &&
 	       qx_word_is(d->text, &d->tok[k - 1], w);
+}
+
+/* Every word capitalised but the small ones: "Meet the Press". */
+static bool qx_title_case(const struct qx_doc *d, const struct qx_span *sp)
+{
+	static const char *const small[] = {"a", "an", "the", "of", "and", "or", "for", "to", "in",
+					    "on", "at", "by", "with", "from", NULL};
+	bool first = true;
+	for (size_t k = sp->t0; k < sp->t1; k++) {
+		const struct qx_tok *t = &d->tok[k];
+		bool sm = false;
+		if (t->kind != QK_WORD || (t->flags & QF_POSS))
+			continue;
+		for (size_t i = 0; small[i] && !first; i++)
+			sm = sm || qx_word_is(d->text, t, small[i]);
+		if (!sm && !(t->flags & (QF_CAP | QF_UPPER)))
+			return false;
+		first = false;
+	}
+	return !first;
 }
 
 /* Scare quotes and titles: a short quoted term after "so-called", or a
@@ -44,6 +73,14 @@ static bool qx_is_scare(const struct qx_doc *d, const struct qx_span *sp)
 			if (d->tok[k].flags & (QF_CAP | QF_UPPER))
 				caps++;
 		}
+	}
+	/* a title in title case after an outlet or a preposition: NBC's "Meet
+	 * the Press", on "Fox and Friends" */
+	if (words <= 6 && words > 0 && qx_title_case(d, sp) && sp->open > d->para[sp->para].t0) {
+		const struct qx_tok *pv = &d->tok[sp->open - 1];
+		if ((pv->flags & QF_POSS) || qx_prev_word(d, sp->open, "on") ||
+		    qx_prev_word(d, sp->open, "titled") || qx_prev_word(d, sp->open, "entitled"))
+			return true;
 	}
 	if (words > 4)
 		return false;
@@ -77,6 +114,10 @@ static void qx_fill(const struct qx_doc *d, size_t i, struct quote *q)
 	}
 	if (!a->set || qx_is_scare(d, sp))
 		return;
+	/* a title-case term found by a weak rule is a title, not speech */
+	if (a->cue == QX_NONE && strcmp(a->rule, "dash_source") != 0 && strcmp(a->rule, "colon_intro") != 0 &&
+	    strcmp(a->rule, "name_line") != 0 && qx_title_case(d, sp) && sp->t1 - sp->t0 >= 2)
+		return;
 	if (a->pron != QX_NONE || a->inherited)
 		m = NULL;
 	if (a->inherited && a->mention != QX_NONE && !e)
@@ -87,6 +128,13 @@ static void qx_fill(const struct qx_doc *d, size_t i, struct quote *q)
 	} else if (m && m->kind == QX_GROUP) {
 		q->speaker = qx_span_text(d, m->t0, m->n0 != QX_NONE ? m->n1 : m->r1);
 		q->speaker_kind = SPEAKER_GROUP;
+	} else if (m && qx_nominal_indef(d, a->mention)) {
+		/* "a Clinton campaign spokesman", named by description only */
+		size_t t0 = m->t0;
+		if (qx_is_det_tok(d, t0) && t0 + 1 < m->r1)
+			t0++;
+		q->speaker = qx_span_text(d, t0, m->r1);
+		q->speaker_kind = SPEAKER_PERSON;
 	}
 	if (m && m->role && m->kind != QX_ORG) {
 		q->role = xstrdup(m->role->value);
@@ -94,6 +142,13 @@ static void qx_fill(const struct qx_doc *d, size_t i, struct quote *q)
 	} else if (e && e->role && e->kind == QX_PERSON) {
 		q->role = xstrdup(e->role->value);
 		q->role_stated = e->role_stated ? xstrdup(e->role_stated) : NULL;
+	}
+	if (e && e->kind == QX_ORG && e->desc && !q->role) {
+		/* an organisation's role is what the text says it is */
+		size_t n = strlen(e->desc);
+		q->role = xmalloc(n + 1);
+		qx_lower(e->desc, n, q->role, n + 1);
+		q->role_stated = xstrdup(e->desc);
 	}
 	if (e && e->kind == QX_ORG)
 		q->organization = xstrdup(e->name);
@@ -128,6 +183,10 @@ static bool qx_keep(const struct qx_doc *d, size_t i, const struct quote *q)
 	}
 	if (!letters)
 		return false;
+	/* a title, a slogan or a headline in title case that nobody is said
+	 * to have said: "Meet the Press", "Make America Great Again" */
+	if (!q->speaker && words >= 2 && qx_title_case(d, sp))
+		return false;
 	if (q->speaker || q->cue)
 		return true;
 	return words > QX_SCARE_WORDS;
@@ -141,6 +200,7 @@ static void qx_doc_free(struct qx_doc *d)
 		free(d->ent[i].first);
 		free(d->ent[i].role_stated);
 		free(d->ent[i].org);
+		free(d->ent[i].desc);
 	}
 	free(d->ent);
 	free(d->tok);
@@ -164,6 +224,7 @@ int quotes_extract(const char *text, size_t len, struct quote_list *out)
 	d.text = text ? text : "";
 	d.len = len;
 	qx_tokenize(&d);
+	qx_classify(&d);
 	qx_spans(&d);
 	qx_sentences(&d);
 	qx_mentions(&d);

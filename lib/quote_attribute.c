@@ -1,16 +1,24 @@
 /* The attribution sieve.  Every quotation span goes through the rules from
  * the strongest to the weakest and keeps the first that names a source:
  *   cue_adjacent      "...," said X / "...," X said / X said: "..."
+ *   dash_source       "..." – X   (a pull quote or headline signed after a dash)
  *   according_to      "...", according to X
  *   cue_sentence      a cue elsewhere in the quotation's sentence
- *   partial_indirect  X said the plan was "a disaster"
- *   colon_intro       X was blunt: "..."
+ *   partial_indirect  X said the plan was "a disaster" (in indirect speech the
+ *                     main clause's subject wins over a nearer place or group;
+ *                     "..., calling it "x"" takes the subject of the clause)
+ *   colon_intro       X was blunt: "..."   /   HEADLINE - X: "..."
+ *   sentence_subject  no cue: X dismissed the audit as "a stunt"
  *   continuation      a later part of the same quotation or paragraph
  *   paragraph_follow  a quotation alone after an attributed paragraph
+ *   name_line         quotation paragraphs under a line holding only a name
+ *                     ("Christine Lagarde (ECB)"), past date lines
  *   paragraph_next    a quotation alone whose speaker the next paragraph names
  * A source that is a pronoun or a nominal is then resolved to an entity
- * (rules "pronoun" and "nominal").  Each rule looks at a bounded window, so
- * the whole pass is linear in the number of tokens. */
+ * (rules "pronoun" and "nominal"; "the minister" finds the last person whose
+ * role ends in "minister").  An indefinite description that names no one
+ * ("a senior campaign spokesman") is itself the speaker.  Each rule looks
+ * at a bounded window, so the whole pass is linear in the number of tokens. */
 #include "quote_internal.h"
 
 #include <string.h>
@@ -19,12 +27,16 @@
 #include "quoted/util.h"
 
 #define QX_WINDOW 40
+#define QX_SENT_MAX 120 /* longest sentence walked back over, in tokens */
 
 bool qx_is_cue(const struct qx_doc *d, size_t i, size_t lim, size_t *n, unsigned *flags)
 {
 	const struct qx_entry *e;
 	const struct qx_tok *t = &d->tok[i];
-	if (i >= lim || t->kind != QK_WORD || (t->flags & (QF_INQ | QF_CAP | QF_UPPER)))
+	if (i >= lim || t->kind != QK_WORD || (t->flags & (QF_INQ | QF_UPPER)))
+		return false;
+	/* capitalised only at the start of a sentence: "According to X, ..." */
+	if ((t->flags & QF_CAP) && !(t->flags & QF_SSTART))
 		return false;
 	e = qx_lex_match(QX_CUES, d->text, d->tok, i, lim, n);
 	if (!e)
@@ -75,6 +87,14 @@ struct qx_src {
 	int pgender;
 };
 
+/* A lower-case adverb in -ly: "initially", "quickly". */
+static bool qx_is_ly(const struct qx_doc *d, size_t k)
+{
+	const struct qx_tok *t = &d->tok[k];
+	return t->kind == QK_WORD && (t->flags & QF_LOWER) && qx_tlen(t) > 4 &&
+	       memcmp(d->text + t->e - 2, "ly", 2) == 0;
+}
+
 static bool qx_skippable(const struct qx_doc *d, size_t k)
 {
 	const struct qx_tok *t = &d->tok[k];
@@ -82,7 +102,7 @@ static bool qx_skippable(const struct qx_doc *d, size_t k)
 		return false;
 	if (t->kind == QK_PUNCT)
 		return t->c == ',';
-	return t->kind == QK_WORD && qx_is_aux(d->text + t->s, qx_tlen(t));
+	return t->kind == QK_WORD && (qx_tok_is(t, QL_AUX) || qx_is_ly(d, k));
 }
 
 /* The mention or pronoun that starts exactly at k. */
@@ -120,10 +140,39 @@ static bool qx_is_comma_or_dash(const struct qx_tok *t)
 		(qx_tlen(t) == 3 && (unsigned char)t->c == 0xE2));
 }
 
+/* "Rep. Earl Blumenauer (D-Ore.) said": a short parenthesis after a name
+ * is skipped.  Forward: k at '(' -> the token after ')', else k.  Backward:
+ * b just after ')' -> the index of '(', else b. */
+static size_t qx_paren_fwd(const struct qx_doc *d, size_t k, size_t lim)
+{
+	if (k >= lim || !(d->tok[k].kind == QK_PUNCT && d->tok[k].c == '('))
+		return k;
+	for (size_t j = k + 1; j < lim && j < k + 10; j++) {
+		if (d->tok[j].flags & QF_INQ)
+			break;
+		if (d->tok[j].kind == QK_PUNCT && d->tok[j].c == ')')
+			return j + 1;
+	}
+	return k;
+}
+
+static size_t qx_paren_back(const struct qx_doc *d, size_t b, size_t lo)
+{
+	if (b <= lo || !(d->tok[b - 1].kind == QK_PUNCT && d->tok[b - 1].c == ')'))
+		return b;
+	for (size_t j = b - 1; j > lo && j + 10 > b; j--) {
+		if (d->tok[j - 1].flags & QF_INQ)
+			break;
+		if (d->tok[j - 1].kind == QK_PUNCT && d->tok[j - 1].c == '(')
+			return j - 1;
+	}
+	return b;
+}
+
 /* A mention ending at b, or when it sits inside a prepositional phrase
  * ("Smith of Acme", "a voter in Ohio") the mention that the phrase hangs
  * from. */
-static size_t qx_men_ending(const struct qx_doc *d, size_t b, size_t lo)
+static size_t qx_men_ending(const struct qx_doc *d, size_t b, size_t lo, bool rel)
 {
 	size_t mi, hops = 0;
 	if (b <= lo || d->tok_men[b - 1] == QX_NONE || d->men[d->tok_men[b - 1]].t1 != b)
@@ -138,6 +187,11 @@ static size_t qx_men_ending(const struct qx_doc *d, size_t b, size_t lo)
 			break;
 		mi = d->tok_men[p - 1];
 	}
+	/* "said Tuesday in Paris": a place, not the speaker (but "the message
+	 * from X, who said" names X through the relative clause) */
+	if (!rel && d->men[mi].t0 > lo && qx_is_prep_tok(d, d->men[mi].t0 - 1) &&
+	    !qx_word_is(d->text, &d->tok[d->men[mi].t0 - 1], "by"))
+		return QX_NONE;
 	return mi;
 }
 
@@ -147,9 +201,14 @@ static size_t qx_men_ending(const struct qx_doc *d, size_t b, size_t lo)
 static bool qx_src_before(const struct qx_doc *d, size_t k, size_t lo, struct qx_src *s)
 {
 	size_t b = k, skipped = 0, mi;
+	bool rel = false;
 	s->men = s->pron = QX_NONE;
 	while (b > lo && skipped < 4) {
-		size_t p = b - 1;
+		size_t p;
+		b = qx_paren_back(d, b, lo);
+		if (b <= lo)
+			break;
+		p = b - 1;
 		if (qx_is_comma_or_dash(&d->tok[p])) {
 			/* look for the opening comma of a parenthetical */
 			size_t q = p, n = 0;
@@ -159,7 +218,7 @@ static bool qx_src_before(const struct qx_doc *d, size_t k, size_t lo, struct qx
 				if (d->tok[q].flags & QF_INQ)
 					break;
 				if (qx_is_comma_or_dash(&d->tok[q]) && d->tok[q].c == d->tok[p].c) {
-					mi = qx_men_ending(d, q, lo);
+					mi = qx_men_ending(d, q, lo, false);
 					if (mi != QX_NONE && (d->men[mi].kind == QX_PERSON ||
 							      d->men[mi].kind == QX_ORG ||
 							      d->men[mi].kind == QX_NOMINAL ||
@@ -167,11 +226,14 @@ static bool qx_src_before(const struct qx_doc *d, size_t k, size_t lo, struct qx
 						s->men = mi;
 						return true;
 					}
+					/* "X, during a meeting in Columbus, Ohio, said" */
+					if (mi == QX_NONE && n < 20)
+						continue;
 					break;
 				}
 			}
 		}
-		mi = qx_men_ending(d, b, lo);
+		mi = qx_men_ending(d, b, lo, rel);
 		if (mi != QX_NONE) {
 			s->men = mi;
 			return true;
@@ -181,7 +243,9 @@ static bool qx_src_before(const struct qx_doc *d, size_t k, size_t lo, struct qx
 			return true;
 		}
 		/* "Karl Jensen, who said" */
-		if (!qx_skippable(d, p) && !qx_word_is(d->text, &d->tok[p], "who"))
+		if (qx_word_is(d->text, &d->tok[p], "who"))
+			rel = true;
+		else if (!qx_skippable(d, p))
 			return false;
 		b = p;
 		skipped++;
@@ -246,14 +310,28 @@ static bool qx_rule_after(struct qx_doc *d, const struct qx_span *sp, struct qx_
 	unsigned fl;
 	struct qx_src s;
 
+	bool dash = false;
+
 	if (sp->close == QX_NONE)
 		return false;
 	j = sp->close + 1;
 	while (j < lim && d->tok[j].kind == QK_PUNCT &&
-	       (d->tok[j].c == ',' || qx_is_dash(&d->tok[j])))
+	       (d->tok[j].c == ',' || qx_is_dash(&d->tok[j]))) {
+		dash = dash || qx_is_dash(&d->tok[j]);
 		j++;
+	}
 	if (j >= lim)
 		return false;
+	/* a pull quote or headline signed after a dash: "..." – UNICEF Chief */
+	if (dash && qx_src_at(d, j, lim, &s) && s.men != QX_NONE) {
+		size_t e = d->men[s.men].t1;
+		while (e < lim && d->tok[e].kind == QK_PUNCT && d->tok[e].c != ',')
+			e++;
+		if (e == lim && d->men[s.men].kind != QX_NOMINAL) {
+			qx_set(a, &s, QX_NONE, 0, "dash_source", 0.7);
+			return true;
+		}
+	}
 	if (qx_is_cue(d, j, lim, &n, &fl)) {
 		size_t k = j + n;
 		/* "said on Monday X" is rare; "said X" and "told X" are not */
@@ -274,6 +352,7 @@ static bool qx_rule_after(struct qx_doc *d, const struct qx_span *sp, struct qx_
 	}
 	if (qx_src_at(d, j, lim, &s)) {
 		size_t k = s.men != QX_NONE ? d->men[s.men].t1 : s.pron + 1, skipped = 0;
+		k = qx_paren_fwd(d, k, lim);
 		while (k < lim && skipped < 4 && !qx_is_cue(d, k, lim, &n, &fl) &&
 		       qx_skippable(d, k)) {
 			k++;
@@ -283,6 +362,39 @@ static bool qx_rule_after(struct qx_doc *d, const struct qx_span *sp, struct qx_
 			qx_set(a, &s, k, n, "cue_adjacent", 0.95);
 			return true;
 		}
+	}
+	return false;
+}
+
+static bool qx_subject_of(const struct qx_doc *d, size_t at, struct qx_src *s);
+
+/* A participle after a comma, "..., calling it", "..., saying": its subject
+ * is the subject of the clause before. */
+static bool qx_is_participle(const struct qx_doc *d, size_t c)
+{
+	const struct qx_tok *t = &d->tok[c];
+	size_t n = qx_tlen(t);
+	return n > 4 && memcmp(d->text + t->e - 3, "ing", 3) == 0 && c > 0 &&
+	       qx_punct_is(&d->tok[c - 1], ',');
+}
+
+/* "..., Fiorina said, adding that ...": the source of the nearest cue
+ * before c in its sentence. */
+static bool qx_prev_cue_source(const struct qx_doc *d, size_t c, size_t lo, struct qx_src *s)
+{
+	size_t sent = d->tok[c].sent, n;
+	unsigned fl;
+	for (size_t k = c - 1, seen = 0; k > lo && seen < 12; k--, seen++) {
+		if (d->tok[k].sent != sent || (d->tok[k].flags & QF_INQ))
+			break;
+		if (!qx_is_cue(d, k, c, &n, &fl) || (fl & (QC_PREP | QC_WEAK)))
+			continue;
+		if (qx_src_before(d, k, lo, s))
+			return true;
+		if (k > lo && (d->tok[k - 1].flags & QF_INQ) &&
+		    qx_src_at(d, k + n, c, s) && s->men != QX_NONE)
+			return true; /* "...," said X, adding */
+		return false;
 	}
 	return false;
 }
@@ -345,8 +457,18 @@ static bool qx_rule_before(struct qx_doc *d, size_t si, struct qx_attr *a)
 		}
 		if ((fl & QC_WEAK) && sp->open - (c + n) > 5)
 			continue;
-		if (qx_src_before(d, c, lo, &s) || qx_src_inverted(d, c, c + n, sp->open, &s)) {
+		if ((qx_is_participle(d, c) &&
+		     (qx_prev_cue_source(d, c, lo, &s) || qx_subject_of(d, c, &s))) ||
+		    qx_src_before(d, c, lo, &s) || qx_src_inverted(d, c, c + n, sp->open, &s)) {
 			bool direct = qx_gap_direct(d, c, c + n, sp->open);
+			struct qx_src subj;
+			/* indirect speech: the quoted words belong to the main clause,
+			 * "Clinton, during a town hall in Columbus, said she was "..."" */
+			if (!direct && s.men != QX_NONE &&
+			    (d->men[s.men].kind != QX_PERSON ||
+			     (d->men[s.men].t0 > lo && qx_is_prep_tok(d, d->men[s.men].t0 - 1))) &&
+			    qx_subject_of(d, c, &subj))
+				s = subj;
 			a->partial = !direct;
 			qx_set(a, &s, c, n, direct ? "cue_adjacent" : "partial_indirect",
 			       direct ? 0.9 : 0.8);
@@ -409,6 +531,91 @@ static bool qx_sentence_subject(const struct qx_doc *d, size_t from, size_t to,
 	return false;
 }
 
+/* The subject of the sentence holding token `at`: the person, organisation
+ * or pronoun that opens it (after an adverbial such as "On Sunday," or "In
+ * a statement,"), followed by a verb.  Sets s and returns true. */
+static bool qx_subject_of(const struct qx_doc *d, size_t at, struct qx_src *s)
+{
+	size_t lo = d->para[d->tok[at].para].t0, k = at, e, sent = d->tok[at].sent;
+
+	/* a bounded walk back to the sentence start keeps the pass linear */
+	while (k > lo && d->tok[k - 1].sent == sent && at - k < QX_SENT_MAX)
+		k--;
+	if (k > lo && d->tok[k - 1].sent == sent)
+		return false;
+	{
+		size_t j = k, n = 0, mk = d->tok_men[k];
+		bool named = mk != QX_NONE && d->men[mk].t0 == k &&
+			     (d->men[mk].kind == QX_PERSON || d->men[mk].kind == QX_ORG);
+		/* a prepositional opening may be long: "At the party's meeting in
+		 * Boston the summer after the loss," */
+		size_t maxn = (qx_is_prep_tok(d, k) || qx_word_is(d->text, &d->tok[k], "after") ||
+			       qx_word_is(d->text, &d->tok[k], "during") ||
+			       qx_word_is(d->text, &d->tok[k], "while") ||
+			       qx_word_is(d->text, &d->tok[k], "when"))
+				      ? 20
+				      : 8;
+		while (j < at && n < maxn && !(d->tok[j].flags & QF_INQ) &&
+		       !qx_punct_is(&d->tok[j], ','))
+			j++, n++;
+		if (j < at && qx_punct_is(&d->tok[j], ',') && n < maxn && !named &&
+		    !(mk != QX_NONE && d->men[mk].t1 > j))
+			k = j + 1;
+	}
+	/* "And then Trump went ...", "But Smith said ..." */
+	for (size_t n = 0; n < 2 && k < at && d->tok[k].kind == QK_WORD &&
+			   qx_tok_is(&d->tok[k], QL_STOP) && !qx_src_at(d, k, at, s);
+	     n++)
+		k++;
+	if (k >= at || !qx_src_at(d, k, at, s))
+		return false;
+	if (s->men != QX_NONE) {
+		const struct qx_mention *m = &d->men[s->men];
+		if (m->kind == QX_NOMINAL && !m->role)
+			return false;
+		e = m->t1;
+	} else {
+		if (s->pgender == QX_G_UNKNOWN)
+			return false;
+		e = s->pron + 1;
+	}
+	/* "Collins (Maine)", "Trump, who leads in delegates,", "Diament,
+	 * executive director of advocacy," */
+	e = qx_paren_fwd(d, e, at);
+	if (e < at && (qx_punct_is(&d->tok[e], ',') || qx_word_is(d->text, &d->tok[e], "who"))) {
+		size_t j = e + 1;
+		while (j < at && j < e + 40 && !(d->tok[j].flags & QF_INQ) &&
+		       !qx_punct_is(&d->tok[j], ','))
+			j++;
+		if (j < at && j < e + 40 && qx_punct_is(&d->tok[j], ','))
+			e = j + 1;
+	}
+	while (e < at && d->tok[e].kind == QK_WORD &&
+	       (qx_tok_is(&d->tok[e], QL_AUX) || qx_is_ly(d, e)))
+		e++;
+	return e < at && d->tok[e].kind == QK_WORD && (d->tok[e].flags & QF_LOWER) &&
+	       !(d->tok[e].flags & QF_INQ) && !qx_tok_is(&d->tok[e], QL_STOP) &&
+	       !qx_is_prep_tok(d, e);
+}
+
+/* No cue at all: "Weaver dismissed that as a sign of "disarray."" -- the
+ * subject of the quotation's sentence is the one whose words are quoted. */
+static bool qx_rule_subject(struct qx_doc *d, size_t si, struct qx_attr *a)
+{
+	const struct qx_span *sp = &d->span[si];
+	struct qx_src s;
+	size_t words = 0;
+	/* a single quoted word with no cue is most often a scare quote:
+	 * nobody's speech */
+	for (size_t k = sp->t0; k < sp->t1 && words < 2; k++)
+		words += d->tok[k].kind == QK_WORD || d->tok[k].kind == QK_NUM;
+	if (words < 2 || !qx_subject_of(d, sp->open, &s))
+		return false;
+	qx_set(a, &s, QX_NONE, 0, "sentence_subject", 0.55);
+	a->partial = true;
+	return true;
+}
+
 /* X was blunt: "..." */
 static bool qx_rule_colon(struct qx_doc *d, size_t si, struct qx_attr *a)
 {
@@ -419,7 +626,20 @@ static bool qx_rule_colon(struct qx_doc *d, size_t si, struct qx_attr *a)
 	if (sp->open == lo || !qx_punct_is(&d->tok[sp->open - 1], ':'))
 		return false;
 	k = sp->open - 1;
-	while (k > lo && d->tok[k - 1].sent == d->tok[sp->open].sent)
+	/* "HEADLINE - Michael P. McDonald: "..."": the name just before the
+	 * colon */
+	{
+		size_t mi = qx_men_ending(d, k, lo, false);
+		if (mi != QX_NONE && (d->men[mi].kind == QX_PERSON || d->men[mi].kind == QX_ORG) &&
+		    d->men[mi].t0 > lo && qx_is_dash(&d->tok[d->men[mi].t0 - 1])) {
+			s.men = mi;
+			s.pron = QX_NONE;
+			s.pgender = QX_G_UNKNOWN;
+			qx_set(a, &s, QX_NONE, 0, "colon_intro", 0.7);
+			return true;
+		}
+	}
+	while (k > lo && d->tok[k - 1].sent == d->tok[sp->open].sent && sp->open - k < QX_SENT_MAX)
 		k--;
 	if (qx_sentence_subject(d, k, sp->open - 1, &s)) {
 		qx_set(a, &s, QX_NONE, 0, "colon_intro", 0.7);
@@ -458,6 +678,52 @@ static bool qx_para_cue(struct qx_doc *d, size_t p, bool first_sentence, struct 
 			qx_set(a, &s, QX_NONE, 0, rule, 0.5);
 			return true;
 		}
+	}
+	return false;
+}
+
+/* Is paragraph p a name line, a person's name alone (an organisation in
+ * parentheses or a colon may follow): "Christine Lagarde (ECB)"?  Returns
+ * the mention or QX_NONE. */
+static size_t qx_name_line(const struct qx_doc *d, size_t p)
+{
+	size_t k = d->para[p].t0, lim = d->para[p].t1, mi = d->tok_men[k];
+	if (lim - k > 16 || mi == QX_NONE || d->men[mi].t0 != k || d->men[mi].kind != QX_PERSON ||
+	    d->men[mi].n0 == QX_NONE || d->men[mi].n1 - d->men[mi].n0 < 2)
+		return QX_NONE;
+	k = qx_paren_fwd(d, d->men[mi].t1, lim);
+	while (k < lim && d->tok[k].kind == QK_PUNCT && (d->tok[k].c == ':' || d->tok[k].c == ','))
+		k++;
+	return k == lim ? mi : QX_NONE;
+}
+
+/* A short line with no one in it, a date or a dateline: "19 May 2023". */
+static bool qx_filler_line(const struct qx_doc *d, size_t p)
+{
+	bool num = false, person = false;
+	if (d->para[p].t1 - d->para[p].t0 > 6)
+		return false;
+	for (size_t k = d->para[p].t0; k < d->para[p].t1; k++) {
+		num = num || d->tok[k].kind == QK_NUM;
+		person = person ||
+			 (d->tok_men[k] != QX_NONE && d->men[d->tok_men[k]].kind == QX_PERSON);
+	}
+	return num || !person;
+}
+
+/* A quotation paragraph under a name line, maybe past dates and other
+ * quotation paragraphs: a speaker named only by the page's structure. */
+static bool qx_rule_name_line(struct qx_doc *d, size_t p, struct qx_attr *a)
+{
+	for (size_t q = p, n = 0; q-- > 0 && n < 8; n++) {
+		size_t mi = qx_name_line(d, q);
+		if (mi != QX_NONE) {
+			struct qx_src s = {mi, QX_NONE, 0};
+			qx_set(a, &s, QX_NONE, 0, "name_line", 0.5);
+			return true;
+		}
+		if (!qx_para_only_quotes(d, q) && !qx_filler_line(d, q))
+			return false;
 	}
 	return false;
 }
@@ -525,6 +791,15 @@ static size_t qx_resolve_pronoun(struct qx_doc *d, size_t k, int g)
 
 /* Resolve a nominal ("the spokesman", "the ministry") to the last entity it
  * can name. */
+/* Do roles a and b end in the same word ("defence minister", "minister")? */
+static bool qx_role_head_eq(const char *a, const char *b)
+{
+	const char *ha = strrchr(a, ' '), *hb = strrchr(b, ' ');
+	ha = ha ? ha + 1 : a;
+	hb = hb ? hb + 1 : b;
+	return (ha != a || hb != b) && strcmp(ha, hb) == 0;
+}
+
 static size_t qx_resolve_nominal(struct qx_doc *d, size_t mi)
 {
 	const struct qx_mention *m = &d->men[mi];
@@ -536,7 +811,11 @@ static size_t qx_resolve_nominal(struct qx_doc *d, size_t mi)
 			continue;
 		e = &d->ent[o->entity];
 		if (m->role) {
-			if (e->kind == QX_PERSON && e->role && strcmp(e->role->value, m->role->value) == 0)
+			/* same role, or the same head: "the minister" for the
+			 * defence minister */
+			if (e->kind == QX_PERSON && e->role &&
+			    (strcmp(e->role->value, m->role->value) == 0 ||
+			     qx_role_head_eq(e->role->value, m->role->value)))
 				return o->entity;
 			continue;
 		}
@@ -590,13 +869,28 @@ static void qx_resolve(struct qx_doc *d, struct qx_attr *a)
 	}
 }
 
+/* "a Clinton campaign spokesman", "one Trump adviser": an indefinite
+ * description with a role, which names no one the article names. */
+bool qx_nominal_indef(const struct qx_doc *d, size_t mi)
+{
+	const struct qx_mention *m = &d->men[mi];
+	const struct qx_tok *t = &d->tok[m->t0];
+	return m->kind == QX_NOMINAL && m->role && t->kind == QK_WORD &&
+	       (qx_word_is(d->text, t, "a") || qx_word_is(d->text, t, "an") ||
+		qx_word_is(d->text, t, "one") || qx_word_is(d->text, t, "another"));
+}
+
 static bool qx_attr_named(const struct qx_doc *d, const struct qx_attr *a)
 {
 	if (!a->set)
 		return false;
 	if (a->entity != QX_NONE)
 		return true;
-	return a->mention != QX_NONE && d->men[a->mention].kind == QX_GROUP;
+	/* a group ("officials") or a described person ("a campaign spokesman")
+	 * that names no one in particular is still a named source */
+	return a->mention != QX_NONE && a->pron == QX_NONE &&
+	       (d->men[a->mention].kind == QX_GROUP ||
+		(d->men[a->mention].kind == QX_NOMINAL && qx_nominal_indef(d, a->mention)));
 }
 
 static void qx_inherit(struct qx_attr *a, const struct qx_attr *from, const char *rule,
@@ -634,6 +928,15 @@ void qx_attribute(struct qx_doc *d)
 		size_t p = sp->para;
 		if (a->set)
 			continue;
+		/* a sentence of its own with its own subject: "On May 21, Pompeo
+		 * listed 12 "basic requirements"" */
+		if (!sp->cont_prev && sp->open != d->para[p].t0 && qx_rule_subject(d, i, a)) {
+			qx_resolve(d, a);
+			if (qx_attr_named(d, a))
+				continue;
+			memset(a, 0, sizeof(*a));
+			a->mention = a->entity = a->cue = a->pron = QX_NONE;
+		}
 		/* continuation: a later part of a quotation or paragraph */
 		if (i > 0 && (sp->cont_prev || d->span[i - 1].para == p) &&
 		    qx_attr_named(d, &d->attr[i - 1])) {
@@ -641,7 +944,7 @@ void qx_attribute(struct qx_doc *d)
 			continue;
 		}
 		if (sp->open != d->para[p].t0 || !qx_para_only_quotes(d, p)) {
-			if (qx_rule_para_before(d, i, a))
+			if (qx_rule_subject(d, i, a) || qx_rule_para_before(d, i, a))
 				qx_resolve(d, a);
 			if (!qx_attr_named(d, a)) {
 				memset(a, 0, sizeof(*a));
@@ -654,6 +957,11 @@ void qx_attribute(struct qx_doc *d)
 			continue;
 		}
 		if (p > 0 && qx_para_cue(d, p - 1, false, a, "paragraph_follow")) {
+			qx_resolve(d, a);
+			if (qx_attr_named(d, a))
+				continue;
+		}
+		if (qx_rule_name_line(d, p, a)) {
 			qx_resolve(d, a);
 			if (qx_attr_named(d, a))
 				continue;

@@ -18,6 +18,8 @@
 
 #define QX_NONE ((size_t)-1)
 
+struct qx_doc;
+
 enum qx_kind {
 	QK_WORD = 1,
 	QK_NUM,
@@ -36,6 +38,40 @@ enum qx_kind {
 #define QF_INQ 0x0080     /* inside a quotation span, marks included */
 #define QF_INITIAL 0x0100 /* one capital letter and a period: "J." */
 #define QF_SPACE 0x0200   /* white space precedes the token */
+#define QF_LEXED 0x0400   /* word classes already set by the tokenizer */
+
+/* The hash of the lexicon tables: eight key bytes at a time, little-endian,
+ * the last chunk zero-padded.  qx_hash_mix takes the chunks, qx_hash_end
+ * the length. */
+static inline uint64_t qx_hash_mix(uint64_t h, uint64_t w)
+{
+	h = (h ^ w) * 0xC4CEB9FE1A85EC53ULL;
+	return h ^ (h >> 29);
+}
+
+static inline uint64_t qx_hash_end(uint64_t h, size_t n)
+{
+	h ^= n * 0xFF51AFD7ED558CCDULL;
+	h ^= h >> 32;
+	h *= 0xFF51AFD7ED558CCDULL;
+	return h ^ (h >> 29);
+}
+
+#define QX_HASH_SEED 0x9E3779B97F4A7C15ULL
+
+/* word classes of a token (lower-cased), computed once per token */
+#define QL_STOP 0x0001
+#define QL_ORGWORD 0x0002
+#define QL_ORGNOUN 0x0004
+#define QL_PREMOD 0x0008
+#define QL_AUX 0x0010
+#define QL_PARTICLE 0x0020
+#define QL_ORGSINGLE 0x0040
+#define QL_ABBREV 0x0080 /* "Mr", "Jan": a following period ends no sentence */
+#define QL_ROLE1 0x0100 /* may start a role */
+#define QL_CUE1 0x0200  /* may start a cue */
+#define QL_CTRY1 0x0400 /* may start a country name (case as written) */
+#define QL_DET 0x0800   /* the, a, an, another, its, his, her, their, one, two */
 
 /* quotation mark families and directions */
 enum { QM_DOUBLE = 1, QM_SINGLE = 2 };
@@ -46,6 +82,7 @@ struct qx_tok {
 	size_t para, sent;  /* paragraph and sentence index */
 	size_t span;        /* quotation span holding it, or QX_NONE */
 	uint16_t flags;
+	uint16_t lex;       /* QL_* word classes, set by qx_classify */
 	uint8_t kind;
 	uint8_t mfam, mdir; /* QK_QMARK only */
 	char c;             /* first byte */
@@ -71,6 +108,7 @@ struct qx_span {
 #define QR_FEMALE 0x02
 #define QR_GROUP 0x04
 #define QR_HONORIFIC 0x08
+#define QR_POSTNOM 0x10 /* written after the name: "John Healey MP" */
 #define QC_PREP 0x01 /* "according to" */
 #define QC_WEAK 0x02 /* only next to the quotation */
 
@@ -79,6 +117,7 @@ struct qx_entry {
 	const char *value; /* canonical role / cue lemma / country */
 	unsigned flags;
 	unsigned nwords;
+	size_t klen;
 };
 
 enum qx_lex { QX_ROLES, QX_CUES, QX_COUNTRIES, QX_NLEX };
@@ -88,6 +127,9 @@ enum qx_lex { QX_ROLES, QX_CUES, QX_COUNTRIES, QX_NLEX };
 const struct qx_entry *qx_lex_match(enum qx_lex lx, const char *text,
 				    const struct qx_tok *t, size_t i, size_t lim, size_t *n);
 /* Closed word classes kept in code (function words, organisation heads). */
+/* Set the QL_* classes of every word token (one look-up per table). */
+void qx_classify(struct qx_doc *d);
+#define qx_tok_is(t, cls) (((t)->lex & (cls)) != 0)
 bool qx_is_stopword(const char *w, size_t n);
 bool qx_is_orgword(const char *w, size_t n);
 bool qx_is_orgnoun(const char *w, size_t n);
@@ -95,9 +137,14 @@ bool qx_is_premod(const char *w, size_t n);
 bool qx_is_aux(const char *w, size_t n);
 bool qx_is_particle(const char *w, size_t n);
 bool qx_is_org_singleton(const char *w, size_t n);
+bool qx_is_abbrev_word(const char *w, size_t n);
+/* Build the lexicons (once per process; thread-safe). */
+void qx_lex_ready(void);
+/* QL_* classes of the word w[0..n), h its case-folded lexicon hash; needs
+ * qx_lex_ready(). */
+uint16_t qx_word_lex(const char *w, size_t n, uint64_t h);
 /* Lower-case ASCII copy of s[0..n) into out (cap bytes); returns length or 0. */
 size_t qx_lower(const char *s, size_t n, char *out, size_t cap);
-bool qx_word_is(const char *text, const struct qx_tok *t, const char *lower);
 
 enum qx_mkind {
 	QX_PERSON = 1,
@@ -114,6 +161,7 @@ struct qx_mention {
 	size_t n0, n1;       /* name tokens (person or organisation) */
 	size_t r0, r1;       /* role tokens as stated */
 	size_t o0, o1;       /* organisation tokens */
+	size_t d0, d1;       /* what an organisation is: "security company" Mandiant */
 	const struct qx_entry *role;
 	const char *country;
 	int kind;
@@ -132,6 +180,7 @@ struct qx_entity {
 	char *role_stated;
 	char *org;
 	const char *country;
+	char *desc;          /* organisations: "security company" */
 };
 
 struct qx_attr {
@@ -178,6 +227,25 @@ static inline size_t qx_tlen(const struct qx_tok *t)
 	return t->e - t->s;
 }
 
+/* Is token t the word `lower` (ASCII case folded)?  Inline so that the
+ * length of the literal folds to a constant. */
+static inline bool qx_word_is(const char *text, const struct qx_tok *t, const char *lower)
+{
+	size_t n = t->e - t->s;
+	const char *w = text + t->s;
+	if (__builtin_strlen(lower) != n || ((w[0] | 0x20) != lower[0]))
+		return false;
+	for (size_t i = 1; i < n; i++) {
+		char c = w[i];
+		if (c >= 'A' && c <= 'Z')
+			c = (char)(c + 32);
+		if (c != lower[i])
+			return false;
+	}
+	return true;
+}
+
 bool qx_is_cue(const struct qx_doc *d, size_t i, size_t lim, size_t *n, unsigned *flags);
 bool qx_is_pronoun(const struct qx_doc *d, size_t i, int *gender);
+bool qx_nominal_indef(const struct qx_doc *d, size_t mi);
 #endif

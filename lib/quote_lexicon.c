@@ -17,19 +17,23 @@
 
 struct qx_table {
 	struct qx_entry *slot; /* open addressing; key NULL = empty */
+	uint32_t *tag;         /* per slot: high hash bits | 1, 0 = empty; probed
+				* first so that a look-up touches few cache lines */
 	size_t mask;
 	unsigned maxw;
-	struct qx_table *first; /* first words of multi-word keys */
+	struct qx_table *first; /* first words of keys */
+	struct qx_table *pre;   /* every proper prefix of a key that ends at a
+				 * token boundary: lets qx_lex_match stop early */
 };
 
 /* word classes */
-#define QW_STOP 0x01
-#define QW_ORGWORD 0x02
-#define QW_ORGNOUN 0x04
-#define QW_PREMOD 0x08
-#define QW_AUX 0x10
-#define QW_PARTICLE 0x20
-#define QW_ORGSINGLE 0x40
+#define QW_STOP QL_STOP
+#define QW_ORGWORD QL_ORGWORD
+#define QW_ORGNOUN QL_ORGNOUN
+#define QW_PREMOD QL_PREMOD
+#define QW_AUX QL_AUX
+#define QW_PARTICLE QL_PARTICLE
+#define QW_ORGSINGLE QL_ORGSINGLE
 
 static struct qx_table lex[QX_NLEX];
 static struct qx_table words;
@@ -173,6 +177,22 @@ static const char *const auxes[] = {
 	NULL,
 };
 
+/* Abbreviations whose period does not end a sentence (stored with no period). */
+static const char *const abbrevs[] = {
+	"mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "gov", "sen", "rep",
+	"inc", "corp", "co", "ltd", "jan", "feb", "mar", "apr", "jun", "jul",
+	"aug", "sep", "sept", "oct", "nov", "dec", "no", "vs", "etc", "prof", "lt",
+	"col", "sgt", "capt", "adm", "rev", "mt", "ft", "ave", "dept", "univ",
+	"approx", "cmdr", "maj", "supt", "insp", "det", "atty", "amb", "pres",
+	"messrs", "mme", "mlle", "hon", "fig", "vol", "pp", "ed", "eds", "est",
+	"bros", "cf", "al",
+	NULL,
+};
+
+static const char *const dets[] = {
+	"the", "a", "an", "another", "its", "his", "her", "their", "one", "two", NULL,
+};
+
 static const char *const particles[] = {
 	"de", "van", "von", "der", "den", "da", "di", "du", "del", "della", "la",
 	"le", "bin", "ibn", "al", "al-", "el", "ter", "ten", "dos", "das", "y",
@@ -180,22 +200,60 @@ static const char *const particles[] = {
 	NULL,
 };
 
-static uint64_t qx_hash(const char *s, size_t n)
+/* Hash of s[0..n), ASCII upper case folded to lower when fold is set
+ * (see qx_hash_mix in quote_internal.h). */
+static inline uint64_t qx_hash_any(const char *s, size_t n, bool fold)
 {
-	uint64_t h = 1469598103934665603ULL;
-	for (size_t i = 0; i < n; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 1099511628211ULL;
+	uint64_t h = QX_HASH_SEED;
+	for (size_t off = 0; off < n; off += 8) {
+		uint64_t w = 0;
+		size_t m = n - off < 8 ? n - off : 8;
+		for (size_t i = 0; i < m; i++) {
+			unsigned char c = (unsigned char)s[off + i];
+			if (fold && c >= 'A' && c <= 'Z')
+				c = (unsigned char)(c + 32);
+			w |= (uint64_t)c << (8 * i);
+		}
+		h = qx_hash_mix(h, w);
 	}
-	return h;
+	return qx_hash_end(h, n);
+}
+
+static inline uint64_t qx_hash(const char *s, size_t n)
+{
+	return qx_hash_any(s, n, false);
+}
+
+static inline uint64_t qx_hash_fold(const char *s, size_t n)
+{
+	return qx_hash_any(s, n, true);
+}
+
+/* Keys are short: compare them inline. */
+static bool qx_key_eq(const char *a, const char *b, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (a[i] != b[i])
+			return false;
+	return true;
+}
+
+static uint32_t qx_tag(uint64_t h)
+{
+	return (uint32_t)(h >> 32) | 1u;
 }
 
 static struct qx_entry *qx_table_slot(struct qx_table *t, const char *k, size_t n)
 {
-	size_t i = (size_t)qx_hash(k, n) & t->mask;
+	uint64_t h = qx_hash(k, n);
+	size_t i = (size_t)h & t->mask;
 	for (;;) {
 		struct qx_entry *e = &t->slot[i];
-		if (!e->key || (strlen(e->key) == n && memcmp(e->key, k, n) == 0))
+		if (!e->key) {
+			t->tag[i] = qx_tag(h);
+			return e;
+		}
+		if (e->klen == n && memcmp(e->key, k, n) == 0)
 			return e;
 		i = (i + 1) & t->mask;
 	}
@@ -207,6 +265,7 @@ static void qx_table_init(struct qx_table *t, size_t want)
 	while (cap < want * 2 + 16)
 		cap <<= 1;
 	t->slot = xcalloc(cap, sizeof(*t->slot));
+	t->tag = xcalloc(cap, sizeof(*t->tag));
 	t->mask = cap - 1;
 	t->maxw = 1;
 }
@@ -226,6 +285,7 @@ static struct qx_entry *qx_table_put(struct qx_table *t, const char *k, size_t n
 	struct qx_entry *e = qx_table_slot(t, k, n);
 	if (!e->key) {
 		e->key = xstrndup(k, n);
+		e->klen = n;
 		e->nwords = qx_count_words(e->key);
 		if (e->nwords > t->maxw)
 			t->maxw = e->nwords;
@@ -254,6 +314,7 @@ static unsigned qx_parse_flags(const char *f, size_t n)
 		case 'f': fl |= QR_FEMALE; break;
 		case 'g': fl |= QR_GROUP; break;
 		case 'h': fl |= QR_HONORIFIC; break;
+		case 'n': fl |= QR_POSTNOM; break;
 		case 'p': fl |= QC_PREP; break;
 		case 'w': fl |= QC_WEAK; break;
 		default: break;
@@ -270,15 +331,18 @@ static void qx_load(struct qx_table *t, const char *name, bool fold)
 	size_t lines = 0;
 
 	t->first = xcalloc(1, sizeof(*t->first));
+	t->pre = xcalloc(1, sizeof(*t->pre));
 	if (!f) {
 		qx_table_init(t, 0);
 		qx_table_init(t->first, 0);
+		qx_table_init(t->pre, 0);
 		return;
 	}
 	for (size_t i = 0; i < f->size; i++)
 		lines += f->data[i] == '\n';
 	qx_table_init(t, lines + 1);
 	qx_table_init(t->first, lines + 1);
+	qx_table_init(t->pre, 4 * lines + 1);
 	p = f->data;
 	end = f->data + f->size;
 	while (p < end) {
@@ -312,6 +376,16 @@ static void qx_load(struct qx_table *t, const char *name, bool fold)
 				fn++;
 			struct qx_entry *fe = qx_table_put(t->first, key, fn);
 			fe->value = fe->key;
+			/* cut points: before a space or an apostrophe, around '-' and '&' */
+			for (size_t c = 1; c < kn; c++) {
+				bool cut = key[c] == ' ' || key[c] == '\'' || key[c] == '-' ||
+					   key[c] == '&' || key[c - 1] == '-' || key[c - 1] == '&' ||
+					   (c + 2 < kn && memcmp(key + c, "\xE2\x80\x99", 3) == 0);
+				if (cut) {
+					fe = qx_table_put(t->pre, key, c);
+					fe->value = fe->key;
+				}
+			}
 		}
 		tab2 = tab1 < eol ? memchr(tab1 + 1, '\t', (size_t)(eol - tab1 - 1)) : NULL;
 		vend = tab2 ? tab2 : eol;
@@ -335,12 +409,27 @@ static void qx_words_add(const char *const *list, unsigned cls)
 	}
 }
 
+static void qx_words_first(const struct qx_table *t, unsigned cls)
+{
+	char key[QX_MAXKEY];
+	for (size_t i = 0; i <= t->first->mask; i++) {
+		const struct qx_entry *f = &t->first->slot[i];
+		struct qx_entry *e;
+		if (!f->key || !qx_lower(f->key, f->klen, key, sizeof(key)))
+			continue;
+		e = qx_table_put(&words, key, f->klen);
+		e->flags |= cls;
+		if (!e->value)
+			e->value = e->key;
+	}
+}
+
 static void qx_lex_init(void)
 {
 	qx_load(&lex[QX_ROLES], "roles.txt", true);
 	qx_load(&lex[QX_CUES], "cues.txt", true);
 	qx_load(&lex[QX_COUNTRIES], "countries.txt", false);
-	qx_table_init(&words, 1024);
+	qx_table_init(&words, 2048);
 	qx_words_add(stopwords, QW_STOP);
 	qx_words_add(orgwords, QW_ORGWORD);
 	qx_words_add(orgsingles, QW_ORGSINGLE);
@@ -348,30 +437,70 @@ static void qx_lex_init(void)
 	qx_words_add(premods, QW_PREMOD);
 	qx_words_add(auxes, QW_AUX);
 	qx_words_add(particles, QW_PARTICLE);
+	qx_words_add(abbrevs, QL_ABBREV);
+	qx_words_add(dets, QL_DET);
+	/* one look-up per token in qx_classify: the first words of roles and
+	 * cues (lower case) and of countries (folded here, case checked by
+	 * qx_lex_match) carry their QL_*1 bit in the same table */
+	qx_words_first(&lex[QX_ROLES], QL_ROLE1);
+	qx_words_first(&lex[QX_CUES], QL_CUE1);
+	qx_words_first(&lex[QX_COUNTRIES], QL_CTRY1);
 }
 
-static const struct qx_entry *qx_table_get(const struct qx_table *t, const char *k, size_t n)
+static const struct qx_entry *qx_table_get_h(const struct qx_table *t, const char *k, size_t n,
+					     uint64_t h)
 {
-	size_t i = (size_t)qx_hash(k, n) & t->mask;
+	uint32_t tag = qx_tag(h);
+	size_t i = (size_t)h & t->mask;
 	for (;;) {
-		const struct qx_entry *e = &t->slot[i];
-		if (!e->key)
+		uint32_t g = t->tag[i];
+		if (!g)
 			return NULL;
-		if (strlen(e->key) == n && memcmp(e->key, k, n) == 0)
-			return e;
+		if (g == tag) {
+			const struct qx_entry *e = &t->slot[i];
+			if (e->klen == n && qx_key_eq(e->key, k, n))
+				return e;
+		}
+		i = (i + 1) & t->mask;
+	}
+}
+
+/* Look up text w[0..n) case-folded, with h = qx_hash_fold(w, n). */
+static const struct qx_entry *qx_table_get_fold(const struct qx_table *t, const char *w, size_t n,
+						uint64_t h)
+{
+	uint32_t tag = qx_tag(h);
+	size_t i = (size_t)h & t->mask;
+	for (;;) {
+		uint32_t g = t->tag[i];
+		if (!g)
+			return NULL;
+		if (g == tag) {
+			const struct qx_entry *e = &t->slot[i];
+			if (e->klen == n) {
+				size_t j = 0;
+				for (; j < n; j++) {
+					char c = w[j];
+					c = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
+					if (c != e->key[j])
+						break;
+				}
+				if (j == n)
+					return e;
+			}
+		}
 		i = (i + 1) & t->mask;
 	}
 }
 
 static bool qx_word_class(const char *w, size_t n, unsigned cls)
 {
-	char key[QX_MAXKEY];
 	const struct qx_entry *e;
 
 	pthread_once(&lex_once, qx_lex_init);
-	if (n == 0 || !qx_lower(w, n, key, sizeof(key)))
+	if (n == 0 || n >= QX_MAXKEY)
 		return false;
-	e = qx_table_get(&words, key, n);
+	e = qx_table_get_fold(&words, w, n, qx_hash_fold(w, n));
 	return e && (e->flags & cls);
 }
 
@@ -405,92 +534,96 @@ bool qx_is_particle(const char *w, size_t n)
 	return qx_word_class(w, n, QW_PARTICLE);
 }
 
+bool qx_is_abbrev_word(const char *w, size_t n)
+{
+	return qx_word_class(w, n, QL_ABBREV);
+}
+
 bool qx_is_org_singleton(const char *w, size_t n)
 {
 	return qx_word_class(w, n, QW_ORGSINGLE);
 }
 
-bool qx_word_is(const char *text, const struct qx_tok *t, const char *lower)
-{
-	size_t n = qx_tlen(t);
-	if (strlen(lower) != n)
-		return false;
-	for (size_t i = 0; i < n; i++) {
-		char c = text[t->s + i];
-		if (c >= 'A' && c <= 'Z')
-			c = (char)(c + 32);
-		if (c != lower[i])
-			return false;
-	}
-	return true;
-}
-
-/* Join tokens [i, i+k) as the lexicon writes them: a space where the text
- * has white space, nothing where it has none ("People’s"). */
-static size_t qx_join(const char *text, const struct qx_tok *t, size_t i, size_t k,
-		      bool fold, char *out, size_t cap)
-{
-	size_t n = 0;
-	for (size_t j = i; j < i + k; j++) {
-		size_t l = qx_tlen(&t[j]);
-		if (t[j].kind != QK_WORD && t[j].kind != QK_NUM &&
-		    !(t[j].kind == QK_PUNCT && (t[j].c == '&' || t[j].c == '-')))
-			return 0;
-		if (j > i && (t[j].flags & QF_SPACE)) {
-			if (n + 1 >= cap)
-				return 0;
-			out[n++] = ' ';
-		}
-		if (n + l + 1 >= cap)
-			return 0;
-		if (fold)
-			qx_lower(text + t[j].s, l, out + n, cap - n);
-		else
-			memcpy(out + n, text + t[j].s, l);
-		n += l;
-	}
-	out[n] = '\0';
-	return n;
-}
-
+/* Longest key of lexicon lx over tokens [i, lim): the key is built word
+ * by word as the lexicon writes it (a space where the text has white space,
+ * nothing where it has none, as in "People's"), its hash carried along, and
+ * the scan stops as soon as the words so far begin no key. */
 const struct qx_entry *qx_lex_match(enum qx_lex lx, const char *text,
 				    const struct qx_tok *t, size_t i, size_t lim, size_t *n)
 {
 	const struct qx_table *tb;
+	const struct qx_entry *best = NULL;
 	bool fold = lx != QX_COUNTRIES;
 	char key[QX_MAXKEY];
-	size_t k;
+	size_t kn = 0, maxk;
+	uint64_t h;
 
+	static const uint16_t first_bit[QX_NLEX] = {QL_ROLE1, QL_CUE1, QL_CTRY1};
 	pthread_once(&lex_once, qx_lex_init);
 	tb = &lex[lx];
-	if (i >= lim || (t[i].kind != QK_WORD && t[i].kind != QK_NUM))
+	if (i >= lim || (t[i].kind != QK_WORD && t[i].kind != QK_NUM) || !(t[i].lex & first_bit[lx]))
 		return NULL;
-	{
-		size_t fn = qx_tlen(&t[i]);
-		if (fn + 1 > sizeof(key))
-			return NULL;
-		if (fold)
-			qx_lower(text + t[i].s, fn, key, sizeof(key));
-		else
-			memcpy(key, text + t[i].s, fn);
-		if (!qx_table_get(tb->first, key, fn))
-			return NULL;
-	}
-	k = lim - i;
-	if (k > tb->maxw)
-		k = tb->maxw;
-	if (k > QX_MAXWORDS)
-		k = QX_MAXWORDS;
-	for (; k >= 1; k--) {
-		size_t kn = qx_join(text, t, i, k, fold, key, sizeof(key));
+	maxk = lim - i;
+	if (maxk > tb->maxw)
+		maxk = tb->maxw;
+	if (maxk > QX_MAXWORDS)
+		maxk = QX_MAXWORDS;
+	for (size_t k = 1; k <= maxk; k++) {
+		const struct qx_tok *w = &t[i + k - 1];
+		size_t l = qx_tlen(w);
 		const struct qx_entry *e;
-		if (!kn)
-			continue;
-		e = qx_table_get(tb, key, kn);
-		if (e) {
+		if (w->kind != QK_WORD && w->kind != QK_NUM &&
+		    !(w->kind == QK_PUNCT && (w->c == '&' || w->c == '-')))
+			break;
+		if (k > 1 && (w->flags & QF_SPACE))
+			key[kn++] = ' ';
+		if (kn + l + 1 >= sizeof(key))
+			break;
+		if (fold)
+			qx_lower(text + w->s, l, key + kn, sizeof(key) - kn);
+		else
+			memcpy(key + kn, text + w->s, l);
+		kn += l;
+		h = qx_hash(key, kn);
+		if (k == 1 && !qx_table_get_h(tb->first, key, kn, h))
+			return NULL;
+		if ((e = qx_table_get_h(tb, key, kn, h))) {
+			best = e;
 			*n = k;
-			return e;
 		}
+		if (k < maxk && !qx_table_get_h(tb->pre, key, kn, h))
+			break;
 	}
-	return NULL;
+	return best;
+}
+
+void qx_lex_ready(void)
+{
+	pthread_once(&lex_once, qx_lex_init);
+}
+
+/* The caller has called qx_lex_ready(). */
+uint16_t qx_word_lex(const char *w, size_t n, uint64_t h)
+{
+	const struct qx_entry *e;
+	if (n >= QX_MAXKEY)
+		return 0;
+	e = qx_table_get_fold(&words, w, n, h);
+	return e ? (uint16_t)e->flags : 0;
+}
+
+void qx_classify(struct qx_doc *d)
+{
+	pthread_once(&lex_once, qx_lex_init);
+	for (size_t i = 0; i < d->ntok; i++) {
+		struct qx_tok *t = &d->tok[i];
+		size_t n = qx_tlen(t);
+		const char *w = d->text + t->s;
+		const struct qx_entry *e;
+		if ((t->kind != QK_WORD && t->kind != QK_NUM) || n >= QX_MAXKEY ||
+		    (t->flags & QF_LEXED))
+			continue;
+		if ((e = qx_table_get_fold(&words, w, n, qx_hash_fold(w, n))))
+			t->lex |= (uint16_t)e->flags;
+	}
 }

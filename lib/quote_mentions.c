@@ -18,12 +18,7 @@
 static bool qx_det(const struct qx_doc *d, size_t k)
 {
 	const struct qx_tok *t = &d->tok[k];
-	return t->kind == QK_WORD &&
-	       (qx_word_is(d->text, t, "the") || qx_word_is(d->text, t, "a") ||
-		qx_word_is(d->text, t, "an") || qx_word_is(d->text, t, "another") ||
-		qx_word_is(d->text, t, "its") || qx_word_is(d->text, t, "his") ||
-		qx_word_is(d->text, t, "her") || qx_word_is(d->text, t, "their") ||
-		qx_word_is(d->text, t, "one") || qx_word_is(d->text, t, "two"));
+	return t->kind == QK_WORD && qx_tok_is(t, QL_DET);
 }
 
 static bool qx_free_word(const struct qx_doc *d, size_t k)
@@ -40,17 +35,28 @@ static bool qx_capword(const struct qx_doc *d, size_t k)
 		return false;
 	if (t->flags & QF_INITIAL)
 		return true;
+	/* an initial written without its period: "A K Antony" */
+	if (qx_tlen(t) == 1 && (t->flags & QF_CAP) && !(t->flags & QF_SSTART) && k + 1 < d->ntok &&
+	    d->tok[k + 1].kind == QK_WORD && (d->tok[k + 1].flags & QF_CAP) &&
+	    d->tok[k + 1].para == t->para && !(d->tok[k + 1].flags & QF_INQ))
+		return true;
 	if (!(t->flags & (QF_CAP | QF_UPPER)))
 		return false;
 	if (t->flags & QF_UPPER)
-		return qx_tlen(t) > 1 || !qx_is_stopword(d->text + t->s, qx_tlen(t));
+		return qx_tlen(t) > 1 || !qx_tok_is(t, QL_STOP);
+	/* "4 June 2018", "May 21": a date, not a name */
+	if ((qx_word_is(d->text, t, "may") || qx_word_is(d->text, t, "june") ||
+	     qx_word_is(d->text, t, "april")) &&
+	    ((k > 0 && d->tok[k - 1].kind == QK_NUM) ||
+	     (k + 1 < d->ntok && d->tok[k + 1].kind == QK_NUM)))
+		return false;
 	if ((t->flags & QF_SSTART) && qx_tlen(t) > 4) {
 		/* "Recalling ...", "Clearly ...": not names */
 		const char *w = d->text + t->e;
 		if (memcmp(w - 3, "ing", 3) == 0 || memcmp(w - 2, "ly", 2) == 0)
 			return false;
 	}
-	return !qx_is_stopword(d->text + t->s, qx_tlen(t));
+	return !qx_tok_is(t, QL_STOP);
 }
 
 static bool qx_lowname(const struct qx_doc *d, size_t k)
@@ -76,7 +82,7 @@ static bool qx_run_is_org(const struct qx_doc *d, size_t s, size_t e, bool after
 	for (size_t k = s; k < e; k++) {
 		const struct qx_tok *t = &d->tok[k];
 		size_t n;
-		if (qx_is_orgword(d->text + t->s, qx_tlen(t)) && (t->flags & (QF_CAP | QF_UPPER)))
+		if (qx_tok_is(t, QL_ORGWORD) && (t->flags & (QF_CAP | QF_UPPER)))
 			return true;
 		if ((t->flags & QF_UPPER) && qx_tlen(t) >= 2 &&
 		    !qx_lex_match(QX_COUNTRIES, d->text, d->tok, k, k + 1, &n) &&
@@ -114,18 +120,16 @@ static size_t qx_scan_run(const struct qx_doc *d, size_t k, size_t lim)
 				if (name_after || org || (d->tok[e].flags & QF_UPPER) || rn > 1)
 					break;
 			}
-			if (r && e > k && (r->flags & QR_HONORIFIC))
+			if (r && e > k && (r->flags & (QR_HONORIFIC | QR_POSTNOM)))
 				break;
-			if (qx_is_orgword(d->text + t->s, qx_tlen(t)))
+			if (qx_tok_is(t, QL_ORGWORD))
 				org = true;
 			e++;
 			n++;
 			continue;
 		}
 		if (e > k && e + 1 < lim && t->kind == QK_WORD && !(t->flags & QF_INQ)) {
-			const char *w = d->text + t->s;
-			size_t wn = qx_tlen(t);
-			bool link = qx_is_particle(w, wn) && (t->flags & QF_LOWER);
+			bool link = qx_tok_is(t, QL_PARTICLE) && (t->flags & QF_LOWER);
 			if (org && (qx_word_is(d->text, t, "of") || qx_word_is(d->text, t, "for") ||
 				    qx_word_is(d->text, t, "and") || qx_word_is(d->text, t, "on")))
 				link = true;
@@ -134,7 +138,7 @@ static size_t qx_scan_run(const struct qx_doc *d, size_t k, size_t lim)
 				while (j < lim && j < e + 3 && d->tok[j].kind == QK_WORD &&
 				       (d->tok[j].flags & QF_LOWER) &&
 				       (qx_word_is(d->text, &d->tok[j], "the") ||
-					qx_is_particle(d->text + d->tok[j].s, qx_tlen(&d->tok[j]))))
+					qx_tok_is(&d->tok[j], QL_PARTICLE)))
 					j++;
 				if (j < lim && qx_capword(d, j)) {
 					e = j;
@@ -165,7 +169,22 @@ static bool qx_is_orgnoun_tok(const struct qx_doc *d, size_t k)
 {
 	const struct qx_tok *t = &d->tok[k];
 	return t->kind == QK_WORD && !(t->flags & QF_INQ) && (t->flags & QF_LOWER) &&
-	       qx_is_orgnoun(d->text + t->s, qx_tlen(t));
+	       qx_tok_is(t, QL_ORGNOUN);
+}
+
+/* An organisation noun that names a body rather than a document: "the
+ * Sanders campaign", "Rubio's campaign", "the Obama administration". */
+static bool qx_is_body_noun(const struct qx_doc *d, size_t k)
+{
+	static const char *const docs[] = {"statement", "report", "study", "survey", "poll",
+					   "letter", "filing", "complaint", "lawsuit", "indictment",
+					   "ruling", "document", "memo", NULL};
+	if (!qx_is_orgnoun_tok(d, k))
+		return false;
+	for (size_t i = 0; docs[i]; i++)
+		if (qx_word_is(d->text, &d->tok[k], docs[i]))
+			return false;
+	return true;
 }
 
 /* After a role: "of BAE Systems", "at the Center for ...", "to Russia",
@@ -185,7 +204,10 @@ static size_t qx_role_tail(struct qx_doc *d, size_t k, size_t lim, struct qx_men
 		return k;
 	if ((d->tok[j].flags & (QF_CAP | QF_UPPER)) &&
 	    (c = qx_lex_match(QX_COUNTRIES, d->text, d->tok, j, lim, &n)) &&
-	    !(j + n < lim && qx_capword(d, j + n))) {
+	    (!(j + n < lim && qx_capword(d, j + n)) ||
+	     (m->n0 == QX_NONE && j + n + 1 < lim && qx_capword(d, j + n + 1) &&
+	      !qx_tok_is(&d->tok[j + n], QL_ORGWORD)))) {
+		/* "ambassador to Russia", "Ambassador to Russia John Sullivan" */
 		if (!m->country)
 			m->country = c->value;
 		return j + n;
@@ -241,7 +263,7 @@ static size_t qx_appositive(struct qx_doc *d, size_t k, size_t lim, struct qx_me
 			j += 2;
 			continue;
 		}
-		if (qx_is_premod(d->text + t->s, qx_tlen(t))) {
+		if (qx_tok_is(t, QL_PREMOD) && !qx_is_poss(d, j + 1, lim)) {
 			if (prem == QX_NONE)
 				prem = j;
 			j++;
@@ -259,7 +281,11 @@ static size_t qx_appositive(struct qx_doc *d, size_t k, size_t lim, struct qx_me
 	}
 	if (!r)
 		return k;
-	if (!m->role) {
+	/* "the NHS, Health Minister Maria Caulfield": a new phrase, not an
+	 * appositive */
+	if (j + n < lim && qx_capword(d, j + n) && (d->tok[j].flags & QF_CAP))
+		return k;
+	if (!m->role || (m->role->flags & QR_POSTNOM)) {
 		m->role = r;
 		m->r0 = prem != QX_NONE && prem < j ? prem : j;
 		m->r1 = j + n;
@@ -281,11 +307,12 @@ static size_t qx_np_parse(struct qx_doc *d, size_t i, size_t lim, struct qx_ment
 	size_t k = i, prem = QX_NONE, run_s = QX_NONE, run_e = QX_NONE;
 	size_t onoun = QX_NONE, cty = QX_NONE, cty_e = QX_NONE, steps = 0, n;
 	bool det = false, hon = false;
+	size_t body = QX_NONE;
 	const struct qx_entry *e;
 
 	memset(m, 0, sizeof(*m));
 	m->t0 = i;
-	m->n0 = m->r0 = m->o0 = m->entity = QX_NONE;
+	m->n0 = m->r0 = m->o0 = m->d0 = m->entity = QX_NONE;
 	if (k < lim && qx_free_word(d, k) && qx_det(d, k)) {
 		det = true;
 		k++;
@@ -297,7 +324,7 @@ static size_t qx_np_parse(struct qx_doc *d, size_t i, size_t lim, struct qx_ment
 			/* "China Daily", "America First": a name, not a country */
 			if (!(k + n < lim && qx_capword(d, k + n) &&
 			      !qx_lex_match(QX_ROLES, d->text, d->tok, k + n, lim, &n) &&
-			      qx_is_orgword(d->text + d->tok[k + n].s, qx_tlen(&d->tok[k + n])))) {
+			      qx_tok_is(&d->tok[k + n], QL_ORGWORD))) {
 				qx_lex_match(QX_COUNTRIES, d->text, d->tok, k, lim, &n);
 				if (!m->country)
 					m->country = e->value;
@@ -326,6 +353,15 @@ static size_t qx_np_parse(struct qx_doc *d, size_t i, size_t lim, struct qx_ment
 		}
 		if (e && run_s != QX_NONE && m->n0 != QX_NONE)
 			e = NULL;
+		if (e && (e->flags & QR_POSTNOM)) {
+			if (run_s == QX_NONE || m->role)
+				break;
+			m->role = e; /* "John Healey MP" */
+			m->r0 = k;
+			m->r1 = k + n;
+			k += n;
+			break;
+		}
 		if (e) {
 			if (run_s != QX_NONE) {
 				/* "FBI director", "Boeing spokesperson" */
@@ -353,14 +389,26 @@ static size_t qx_np_parse(struct qx_doc *d, size_t i, size_t lim, struct qx_ment
 				size_t tail = qx_role_tail(d, k, lim, m);
 				if (tail != k) {
 					k = tail;
+					/* the name after "Ambassador to Russia" */
+					if (m->o0 == QX_NONE && run_s == QX_NONE && k < lim &&
+					    qx_capword(d, k))
+						continue;
 					break;
 				}
 			}
 			continue;
 		}
+		if ((t->flags & QF_LOWER) && det && k == i + 1 && m->o0 == QX_NONE &&
+		    qx_is_poss(d, k + 1, lim) &&
+		    qx_lex_match(QX_ROLES, d->text, d->tok, k + 2, lim, &n)) {
+			m->o0 = k; /* "the bureau's director" */
+			m->o1 = k + 1;
+			k += 2;
+			continue;
+		}
 		if ((t->flags & QF_LOWER) && !(t->flags & QF_POSS) && k + 1 < lim &&
 		    qx_free_word(d, k + 1) && (run_s != QX_NONE || m->country || det) &&
-		    !qx_is_stopword(d->text + t->s, qx_tlen(t)) &&
+		    !qx_tok_is(t, QL_STOP | QL_CUE1 | QL_AUX) && !(d->tok[k + 1].flags & QF_CAP) &&
 		    qx_lex_match(QX_ROLES, d->text, d->tok, k + 1, lim, &n)) {
 			/* "bureau chief", "consulting firm" + role */
 			if (prem == QX_NONE)
@@ -368,12 +416,23 @@ static size_t qx_np_parse(struct qx_doc *d, size_t i, size_t lim, struct qx_ment
 			k++;
 			continue;
 		}
-		if (qx_is_premod(d->text + t->s, qx_tlen(t)) && run_s == QX_NONE &&
-		    (t->flags & QF_LOWER)) {
+		if (qx_tok_is(t, QL_PREMOD) && run_s == QX_NONE &&
+		    ((t->flags & QF_LOWER) ||
+		     /* "Security firm Nordvakt", "Former aide X" opening a sentence */
+		     (k == i && (t->flags & QF_SSTART) && !(t->flags & QF_UPPER) && k + 1 < lim &&
+		      (d->tok[k + 1].flags & QF_LOWER) && d->tok[k + 1].kind == QK_WORD)) &&
+		    !(qx_is_orgnoun_tok(d, k) && k + 1 < lim && qx_capword(d, k + 1))) {
 			if (prem == QX_NONE)
 				prem = k;
 			k++;
 			continue;
+		}
+		if (run_s != QX_NONE && !m->role && m->n0 == QX_NONE && qx_is_body_noun(d, k) &&
+		    !(k + 1 < lim && (qx_capword(d, k + 1) ||
+				      qx_lex_match(QX_ROLES, d->text, d->tok, k + 1, lim, &n)))) {
+			body = k; /* "the Sanders campaign" */
+			k++;
+			break;
 		}
 		if (qx_capword(d, k)) {
 			size_t re;
@@ -389,7 +448,7 @@ static size_t qx_np_parse(struct qx_doc *d, size_t i, size_t lim, struct qx_ment
 				size_t j = k + 1;
 				bool more = j < lim && qx_free_word(d, j) &&
 					    (qx_lex_match(QX_ROLES, d->text, d->tok, j, lim, &n) ||
-					     qx_is_premod(d->text + d->tok[j].s, qx_tlen(&d->tok[j])) ||
+					     qx_tok_is(&d->tok[j], QL_PREMOD) ||
 					     qx_capword(d, j) || qx_is_orgnoun_tok(d, j));
 				if (more && m->n0 == QX_NONE) {
 					m->o0 = run_s;
@@ -405,8 +464,12 @@ static size_t qx_np_parse(struct qx_doc *d, size_t i, size_t lim, struct qx_ment
 		if (qx_is_orgnoun_tok(d, k) && run_s == QX_NONE) {
 			onoun = k;
 			k++;
-			if (k < lim && qx_capword(d, k))
-				continue; /* "security firm Mandiant" */
+			if (k < lim && qx_capword(d, k)) {
+				/* "security firm Mandiant" */
+				m->d0 = prem != QX_NONE ? prem : onoun;
+				m->d1 = k;
+				continue;
+			}
 			break;
 		}
 		break;
@@ -414,7 +477,17 @@ static size_t qx_np_parse(struct qx_doc *d, size_t i, size_t lim, struct qx_ment
 	if (prem != QX_NONE && prem < k && !m->role && run_s == QX_NONE)
 		k = prem;
 	m->t1 = k;
-	if (run_s != QX_NONE) {
+	if (body != QX_NONE && run_s != QX_NONE) {
+		m->kind = QX_ORG;
+		m->n0 = m->o0 = run_s;
+		m->n1 = m->o1 = body + 1;
+	} else if (onoun != QX_NONE && m->o0 != QX_NONE && m->o1 + 1 == onoun &&
+		   run_s == QX_NONE && !m->role && qx_is_body_noun(d, onoun) &&
+		   qx_is_poss(d, m->o1, lim)) {
+		m->kind = QX_ORG; /* "Rubio's campaign" */
+		m->n0 = m->o0;
+		m->n1 = m->o1 = onoun + 1;
+	} else if (run_s != QX_NONE) {
 		m->n0 = run_s;
 		m->n1 = run_e;
 		if ((onoun != QX_NONE && onoun < run_s) ||
@@ -480,8 +553,13 @@ static bool qx_np_start(const struct qx_doc *d, size_t k)
 	const struct qx_tok *t = &d->tok[k];
 	if (!qx_free_word(d, k) || (t->flags & QF_POSS))
 		return false;
-	return qx_det(d, k) || (t->flags & (QF_CAP | QF_UPPER | QF_INITIAL)) ||
-	       (t->flags & QF_LOWER);
+	if (t->flags & (QF_CAP | QF_UPPER | QF_INITIAL))
+		return true;
+	/* a lower-case word starts a phrase only as a determiner, a role, a
+	 * premodifier or an organisation noun ("the", "spokesman", "former",
+	 * "ministry"); anything else would be rejected by qx_np_parse */
+	return (t->flags & QF_LOWER) &&
+	       (qx_tok_is(t, QL_ROLE1 | QL_PREMOD | QL_ORGNOUN) || qx_det(d, k));
 }
 
 static void qx_men_push(struct qx_doc *d, const struct qx_mention *m)
@@ -561,6 +639,18 @@ static char *qx_lower_tok(const struct qx_doc *d, size_t k)
 	return s;
 }
 
+/* qx_lower_tok into buf when it fits, else a fresh allocation. */
+static char *qx_lower_tok_buf(const struct qx_doc *d, size_t k, char *buf, size_t cap)
+{
+	size_t n = qx_tlen(&d->tok[k]);
+	if (n + 1 > cap)
+		return qx_lower_tok(d, k);
+	qx_lower(d->text + d->tok[k].s, n, buf, cap);
+	if (n > 1 && buf[n - 1] == '.')
+		buf[n - 1] = '\0';
+	return buf;
+}
+
 static size_t qx_entity_new(struct qx_doc *d, const struct qx_mention *m)
 {
 	struct qx_entity *e;
@@ -598,6 +688,8 @@ static void qx_entity_learn(struct qx_doc *d, size_t ei, const struct qx_mention
 		e->org = qx_text(d, m->o0, m->o1);
 	if (!e->country && m->country)
 		e->country = m->country;
+	if (!e->desc && m->kind == QX_ORG && m->d0 != QX_NONE)
+		e->desc = qx_text(d, m->d0, m->d1);
 	if (!e->gender && m->gender)
 		e->gender = m->gender;
 }
@@ -605,15 +697,21 @@ static void qx_entity_learn(struct qx_doc *d, size_t ei, const struct qx_mention
 static void qx_entities(struct qx_doc *d)
 {
 	struct qx_map sur, first, org;
-	qx_map_init(&sur, d->nmen);
-	qx_map_init(&first, d->nmen);
-	qx_map_init(&org, d->nmen);
+	size_t npers = 0, norg = 0;
+	for (size_t i = 0; i < d->nmen; i++) {
+		npers += d->men[i].kind == QX_PERSON;
+		norg += d->men[i].kind == QX_ORG;
+	}
+	qx_map_init(&sur, npers);
+	qx_map_init(&first, npers);
+	qx_map_init(&org, norg);
 	for (size_t i = 0; i < d->nmen; i++) {
 		struct qx_mention *m = &d->men[i];
 		size_t *slot, ei = QX_NONE;
 		if (m->kind == QX_PERSON) {
-			char *sn = qx_lower_tok(d, m->n1 - 1);
-			char *fn = qx_lower_tok(d, m->n0);
+			char snb[64], fnb[64];
+			char *sn = qx_lower_tok_buf(d, m->n1 - 1, snb, sizeof(snb));
+			char *fn = qx_lower_tok_buf(d, m->n0, fnb, sizeof(fnb));
 			size_t words = m->n1 - m->n0;
 			slot = qx_map_get(&sur, sn, false);
 			if (slot) {
@@ -629,17 +727,21 @@ static void qx_entities(struct qx_doc *d)
 			*qx_map_get(&sur, sn, true) = ei;
 			if (words > 1 && !qx_map_get(&first, fn, false))
 				*qx_map_get(&first, fn, true) = ei;
-			free(sn);
-			free(fn);
+			if (sn != snb)
+				free(sn);
+			if (fn != fnb)
+				free(fn);
 		} else if (m->kind == QX_ORG) {
 			size_t n = d->tok[m->n1 - 1].e - d->tok[m->n0].s;
-			char *k = xmalloc(n + 1);
+			char kb[128];
+			char *k = n < sizeof(kb) ? kb : xmalloc(n + 1);
 			qx_lower(d->text + d->tok[m->n0].s, n, k, n + 1);
 			slot = qx_map_get(&org, k, true);
 			if (*slot == QX_NONE)
 				*slot = qx_entity_new(d, m);
 			ei = *slot;
-			free(k);
+			if (k != kb)
+				free(k);
 		}
 		if (ei != QX_NONE) {
 			m->entity = ei;

@@ -84,27 +84,21 @@ static uint32_t qx_cp(const char *s, size_t len, size_t i, size_t *n)
 	return utf8_decode(s + i, len - i, n);
 }
 
-static const char *const abbrevs[] = {
-	"mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "gov", "sen", "rep",
-	"inc", "corp", "co", "ltd", "jan", "feb", "mar", "apr", "jun", "jul",
-	"aug", "sep", "sept", "oct", "nov", "dec", "no", "vs", "etc", "prof", "lt",
-	"col", "sgt", "capt", "adm", "rev", "mt", "ft", "ave", "dept", "univ",
-	"approx", "cmdr", "maj", "supt", "insp", "det", "atty", "amb", "pres",
-	"messrs", "mme", "mlle", "hon", "fig", "vol", "pp", "ed", "eds", "est",
-	"bros", "cf", "al", NULL,
-};
-
 static bool qx_is_abbrev(const char *s, size_t n)
 {
-	char low[16];
-	if (n == 0 || n >= sizeof(low))
-		return false;
-	qx_lower(s, n, low, sizeof(low));
-	for (size_t i = 0; abbrevs[i]; i++)
-		if (strcmp(abbrevs[i], low) == 0)
-			return true;
-	return false;
+	return qx_is_abbrev_word(s, n);
 }
+
+/* ASCII classes: 1 letter, 2 digit, 4 upper case */
+static const unsigned char qx_ascii[128] = {
+	['0'] = 2, ['1'] = 2, ['2'] = 2, ['3'] = 2, ['4'] = 2,
+	['5'] = 2, ['6'] = 2, ['7'] = 2, ['8'] = 2, ['9'] = 2,
+#define U(c) [c] = 5, [c + 32] = 1
+	U('A'), U('B'), U('C'), U('D'), U('E'), U('F'), U('G'), U('H'), U('I'),
+	U('J'), U('K'), U('L'), U('M'), U('N'), U('O'), U('P'), U('Q'), U('R'),
+	U('S'), U('T'), U('U'), U('V'), U('W'), U('X'), U('Y'), U('Z'),
+#undef U
+};
 
 static struct qx_tok *qx_push(struct qx_doc *d, size_t s, size_t e, uint8_t kind)
 {
@@ -133,7 +127,13 @@ static size_t qx_scan_word(const char *s, size_t len, size_t i, bool *abbr, bool
 	*abbr = false;
 	*poss_next = false;
 	while (i < len) {
-		uint32_t cp = qx_cp(s, len, i, &n);
+		uint32_t cp;
+		if ((unsigned char)s[i] < 0x80 && qx_ascii[(unsigned char)s[i]] & 3) {
+			i++;
+			seg++;
+			continue;
+		}
+		cp = qx_cp(s, len, i, &n);
 		if (qx_is_letter_cp(cp) || (cp >= '0' && cp <= '9')) {
 			i += n;
 			seg++;
@@ -182,6 +182,20 @@ static void qx_word_flags(struct qx_doc *d, struct qx_tok *t)
 	size_t i = t->s, n, letters = 0, upper = 0;
 	bool first = true;
 
+	/* ASCII words, the common case */
+	for (; i < t->e && (unsigned char)s[i] < 0x80; i++) {
+		unsigned char c = qx_ascii[(unsigned char)s[i]];
+		if (c & 1) {
+			letters++;
+			upper += (c >> 2) & 1;
+			if (first) {
+				t->flags |= (c & 4) ? QF_CAP : QF_LOWER;
+				first = false;
+			}
+		} else if ((c & 2) && first) {
+			first = false;
+		}
+	}
 	while (i < t->e) {
 		uint32_t cp = qx_cp(s, t->e, i, &n);
 		if (qx_is_letter_cp(cp)) {
@@ -221,14 +235,80 @@ static void qx_para_close(struct qx_doc *d, size_t t0)
 	d->tok[t0].flags |= QF_PSTART;
 }
 
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define QX_LITTLE_ENDIAN 1
+#else
+#define QX_LITTLE_ENDIAN 0
+#endif
+
+/* The case-folded lexicon hash of the ASCII letters and digits s[i..j):
+ * for those bytes folding is OR 0x20, so whole 8-byte loads are folded at
+ * once (byte by byte near the end of the text, never reading past it). */
+static uint64_t qx_hash_alnum(const char *s, size_t len, size_t i, size_t j)
+{
+	uint64_t h = QX_HASH_SEED;
+	for (size_t off = i; off < j; off += 8) {
+		size_t m = j - off < 8 ? j - off : 8;
+		uint64_t w = 0;
+		if (QX_LITTLE_ENDIAN && off + 8 <= len) {
+			memcpy(&w, s + off, 8);
+			if (m < 8)
+				w &= (1ULL << (8 * m)) - 1;
+			w |= 0x2020202020202020ULL & ((m < 8 ? (1ULL << (8 * m)) : 0) - 1);
+		} else {
+			for (size_t k = 0; k < m; k++)
+				w |= (uint64_t)((unsigned char)s[off + k] | 0x20) << (8 * k);
+		}
+		h = qx_hash_mix(h, w);
+	}
+	return qx_hash_end(h, j - i);
+}
+
 void qx_tokenize(struct qx_doc *d)
 {
 	const char *s = d->text;
 	size_t len = d->len, i = 0, t0 = 0, n;
 	bool space = true;
 
+	qx_lex_ready();
+	/* news runs about one token per five bytes: reserve once rather than
+	 * grow (and copy) the array ten times */
+	if (len / 5 + 16 > d->ctok)
+		xgrow((void **)&d->tok, &d->ctok, len / 5 + 16, sizeof(*d->tok));
 	while (i < len) {
-		uint32_t cp = qx_cp(s, len, i, &n);
+		uint32_t cp;
+		if (s[i] == ' ') {
+			space = true;
+			i++;
+			continue;
+		}
+		/* fast path: a plain ASCII word ending at a byte that cannot
+		 * continue it (no '.', '-', '&', apostrophe or non-ASCII) */
+		if ((unsigned char)s[i] < 0x80 && (qx_ascii[(unsigned char)s[i]] & 3)) {
+			size_t j = i, letters = 0, upper = 0;
+			unsigned char c0 = qx_ascii[(unsigned char)s[i]], c;
+			while (j < len && (unsigned char)s[j] < 0x80 &&
+			       ((c = qx_ascii[(unsigned char)s[j]]) & 3)) {
+				letters += c & 1;
+				upper += (c >> 2) & 1;
+				j++;
+			}
+			if (j >= len || ((unsigned char)s[j] < 0x80 && s[j] != '.' && s[j] != '-' &&
+					 s[j] != '&' && s[j] != '\'')) {
+				struct qx_tok *t = qx_push(d, i, j, (c0 & 2) ? QK_NUM : QK_WORD);
+				t->flags |= space ? QF_SPACE : 0;
+				if (c0 & 1)
+					t->flags |= (c0 & 4) ? QF_CAP : QF_LOWER;
+				if (letters >= 2 && upper == letters)
+					t->flags |= QF_UPPER;
+				t->lex = qx_word_lex(s + i, j - i, qx_hash_alnum(s, len, i, j));
+				t->flags |= QF_LEXED;
+				i = j;
+				space = false;
+				continue;
+			}
+		}
+		cp = qx_cp(s, len, i, &n);
 		if (cp == '\n') {
 			qx_para_close(d, t0);
 			t0 = d->ntok;
@@ -260,7 +340,8 @@ void qx_tokenize(struct qx_doc *d)
 			space = false;
 			continue;
 		}
-		if (qx_is_letter_cp(cp) || (cp >= '0' && cp <= '9')) {
+		if ((cp < 0x80 && (qx_ascii[cp] & 3)) ||
+		    (cp >= 0x80 && !qx_is_qmark_cp(cp) && qx_is_letter_cp(cp))) {
 			bool abbr, poss;
 			size_t e = qx_scan_word(s, len, i, &abbr, &poss);
 			struct qx_tok *t;
@@ -300,11 +381,7 @@ void qx_tokenize(struct qx_doc *d)
 			space = false;
 		}
 	}
-	qx_para_close(d, t0);
-	/* paragraph index of every token */
-	for (size_t p = 0; p < d->npara; p++)
-		for (size_t k = d->para[p].t0; k < d->para[p].t1; k++)
-			d->tok[k].para = p;
+	qx_para_close(d, t0); /* qx_push set each token's paragraph */
 }
 
 static bool qx_is_terminal(const struct qx_doc *d, const struct qx_tok *t)

@@ -19,10 +19,11 @@
  * bytes.  The seed's gold has no offsets: quotes are located by substring
  * search, in order.
  *
- * usage: eval_quotes --shared DIR --baseline FILE [-v] [--set NAME]
+ * usage: eval_quotes --shared DIR --baseline FILE [-v] [--set NAME] [--dump FILE] [--record FILE]
  * Exit 77 when DIR is absent, 1 when a score falls below the baseline. */
 #include <dirent.h>
 #include <json-c/json.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -65,6 +66,14 @@ struct score {
 };
 
 static int verbose;
+static FILE *dump; /* --dump FILE: one JSON line per prediction and per missed gold quote */
+
+static void dump_str(const char *k, const char *v)
+{
+	json_object *o = v ? json_object_new_string(v) : NULL;
+	fprintf(dump, ",\"%s\":%s", k, o ? json_object_to_json_string(o) : "null");
+	json_object_put(o);
+}
 
 static const char *jstr(json_object *o, const char *k)
 {
@@ -230,6 +239,18 @@ static int on_seed_gold(json_object *o, void *arg)
 	return 0;
 }
 
+/* Letters, digits and '-'; Latin-1 and general punctuation and spaces
+ * (U+00A0, U+2019...) separate words. */
+static bool is_wordch(uint32_t cp)
+{
+	if (cp < 0x80)
+		return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
+		       (cp >= '0' && cp <= '9') || cp == '-';
+	if (cp < 0xC0 || cp == 0xD7 || cp == 0xF7 || cp == 0xFFFD)
+		return false;
+	return !(cp >= 0x2000 && cp <= 0x206F) && cp != 0x3000;
+}
+
 /* Lower-case words of s (letters, digits; possessive 's dropped). */
 static size_t words_of(const char *s, char w[][64], size_t max)
 {
@@ -237,18 +258,14 @@ static size_t words_of(const char *s, char w[][64], size_t max)
 	while (i < len && n < max) {
 		size_t k = 0, l;
 		uint32_t cp = utf8_decode(s + i, len - i, &l);
-		bool wordch = cp >= 0x80 ? (cp != 0x2019 && cp != 0x201C && cp != 0x201D && cp != 0xFFFD)
-					 : ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
-					    (cp >= '0' && cp <= '9') || cp == '-');
+		bool wordch = is_wordch(cp);
 		if (!wordch) {
 			i += l ? l : 1;
 			continue;
 		}
 		while (i < len) {
 			cp = utf8_decode(s + i, len - i, &l);
-			wordch = cp >= 0x80 ? (cp != 0x2019 && cp != 0x201C && cp != 0x201D && cp != 0xFFFD)
-					    : ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
-					       (cp >= '0' && cp <= '9') || cp == '-');
+			wordch = is_wordch(cp);
 			if (!wordch)
 				break;
 			for (size_t j = 0; j < l && k + 1 < 64; j++) {
@@ -410,6 +427,21 @@ static void score_doc(struct doc *d, struct score *sc)
 			printf("  [%s] extra: \"%.70s\"%s%s\n", d->id, q->text,
 			       q->speaker ? " -> " : "", q->speaker ? q->speaker : "");
 		}
+		if (dump) {
+			fprintf(dump, "{\"doc\":\"%s\",\"start\":%zu,\"end\":%zu", d->id, q->start, q->end);
+			dump_str("text", q->text);
+			dump_str("speaker", q->speaker);
+			dump_str("role", q->role);
+			dump_str("rule", q->rule);
+			fprintf(dump, ",\"matched\":%s", best ? "true" : "false");
+			if (best) {
+				dump_str("gold_speaker", best->speaker);
+				dump_str("gold_role", best->role);
+				fprintf(dump, ",\"no_source\":%s,\"right\":%s", best->no_source ? "true" : "false",
+					q->speaker && best->speaker && speaker_right(best, q->speaker) ? "true" : "false");
+			}
+			fprintf(dump, "}\n");
+		}
 		if (!q->speaker)
 			continue;
 		if (!best || best->speaker || best->no_source) {
@@ -431,6 +463,15 @@ static void score_doc(struct doc *d, struct score *sc)
 				       best->speaker ? best->speaker : "(no source)");
 			}
 		}
+	}
+	for (size_t j = 0; j < d->ng && dump; j++) {
+		if (d->g[j].matched)
+			continue;
+		fprintf(dump, "{\"doc\":\"%s\",\"start\":%zu,\"end\":%zu,\"missed\":true", d->id,
+			d->g[j].s, d->g[j].e);
+		dump_str("text", d->g[j].quote);
+		dump_str("gold_speaker", d->g[j].speaker);
+		fprintf(dump, "}\n");
 	}
 	for (size_t j = 0; j < d->ng && verbose; j++) {
 		struct gold *g = &d->g[j];
@@ -572,6 +613,28 @@ static bool run_seed(const char *shared, struct result *r)
 	return true;
 }
 
+/* Write the achieved scores, rounded down to 3 decimals, as a baseline. */
+static int record_baseline(const char *path, const struct result *r, size_t n)
+{
+	FILE *f = fopen(path, "w");
+	if (!f) {
+		perror(path);
+		return 2;
+	}
+	fprintf(f, "# eval_quotes baseline: \"set.metric value\"; the achieved scores, rounded down.\n"
+		   "# eval_quotes exits 1 when a score falls below its line here.\n"
+		   "# Written by eval_quotes --record FILE.\n");
+	for (size_t i = 0; i < n; i++) {
+#define DOWN(x) (floor((x) * 1000 + 1e-9) / 1000)
+		fprintf(f, "%s.quote_f1 %.3f\n%s.attr_p %.3f\n%s.attr_f1 %.3f\n", r[i].name,
+			DOWN(r[i].qf), r[i].name, DOWN(r[i].ap), r[i].name, DOWN(r[i].af));
+		if (r[i].has_role)
+			fprintf(f, "%s.role_acc %.3f\n", r[i].name, DOWN(r[i].role));
+#undef DOWN
+	}
+	return fclose(f) == 0 ? 0 : 2;
+}
+
 /* Compare with the baseline; lines "set.metric value". */
 static int check_baseline(const char *path, const struct result *r, size_t n)
 {
@@ -616,7 +679,7 @@ static int check_baseline(const char *path, const struct result *r, size_t n)
 
 int main(int argc, char **argv)
 {
-	const char *shared = NULL, *baseline = NULL, *only = NULL;
+	const char *shared = NULL, *baseline = NULL, *only = NULL, *record = NULL;
 	static const char *const sets[] = {"polnear-train", "polnear-dev", "news-dev", NULL};
 	struct result r[8];
 	size_t nr = 0;
@@ -627,12 +690,19 @@ int main(int argc, char **argv)
 			shared = argv[++i];
 		else if (!strcmp(argv[i], "--baseline") && i + 1 < argc)
 			baseline = argv[++i];
+		else if (!strcmp(argv[i], "--record") && i + 1 < argc)
+			record = argv[++i];
 		else if (!strcmp(argv[i], "--set") && i + 1 < argc)
 			only = argv[++i];
-		else if (!strcmp(argv[i], "-v"))
+		else if (!strcmp(argv[i], "--dump") && i + 1 < argc) {
+			if (!(dump = fopen(argv[++i], "w"))) {
+				perror(argv[i]);
+				return 2;
+			}
+		} else if (!strcmp(argv[i], "-v"))
 			verbose = 1;
 		else {
-			fprintf(stderr, "usage: eval_quotes --shared DIR --baseline FILE [-v] [--set NAME]\n");
+			fprintf(stderr, "usage: eval_quotes --shared DIR --baseline FILE [-v] [--set NAME] [--dump FILE] [--record FILE]\n");
 			return 2;
 		}
 	}
@@ -649,5 +719,9 @@ int main(int argc, char **argv)
 		printf("eval_quotes: no evaluation material under %s, skipping\n", shared);
 		return 77;
 	}
+	if (dump)
+		fclose(dump);
+	if (record)
+		return record_baseline(record, r, nr);
 	return baseline ? check_baseline(baseline, r, nr) : 0;
 }

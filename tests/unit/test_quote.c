@@ -110,7 +110,7 @@ static void test_pronoun_chain(void)
 	    "\"We expect more growth,\" he added.\n");
 	CHECK_SPEAKER("Shipping volumes", "Daniel Ortiz");
 	CHECK_STR(field("Shipping volumes", 4), "pronoun");
-	CHECK_STR(field("Shipping volumes", 0), "chief executive");
+	CHECK_STR(field("Shipping volumes", 0), "chief executive officer");
 	CHECK_SPEAKER("Those numbers", "Helen Park");
 	CHECK_SPEAKER("We expect more", "Daniel Ortiz");
 }
@@ -294,6 +294,117 @@ static void test_robustness(void)
 	CHECK_SPEAKER("Second", "Al Roe");
 }
 
+/* No cue verb: the subject of the quotation's sentence is its source. */
+static void test_sentence_subject(void)
+{
+	run("Mayor Ines Carvalho dismissed the audit as \"a political stunt\" on Friday.\n\n"
+	    "On Monday, council member Rui Lopes called the budget \"a fantasy\".\n");
+	CHECK_SPEAKER("a political stunt", "Ines Carvalho");
+	CHECK_STR(field("a political stunt", 4), "sentence_subject");
+	CHECK_SPEAKER("a fantasy", "Rui Lopes");
+	/* one scare-quoted word with no cue is nobody's speech */
+	run("Mayor Ines Carvalho backed the \"reforms\" on Tuesday.\n");
+	CHECK(find("reforms") == NULL || find("reforms")->speaker == NULL);
+}
+
+/* A participle after a comma takes the subject of the clause before, and a
+ * place after a preposition is never the speaker. */
+static void test_participle_and_place(void)
+{
+	run("Harbour master Tomas Lind attacked the plan at a meeting in Bergen, calling it "
+	    "\"reckless\" and \"expensive\".\n\n"
+	    "Rita Solberg, speaking at a rally in Tromso, Norway, said the vote was \"a mistake\".\n");
+	CHECK_SPEAKER("reckless", "Tomas Lind");
+	CHECK_SPEAKER("expensive", "Tomas Lind");
+	CHECK_SPEAKER("a mistake", "Rita Solberg");
+	/* a participle after a cue: the cue's source */
+	run("\"We tried everything,\" said Mayor Ines Carvalho, adding that the plan was \"dead\".\n");
+	CHECK_SPEAKER("dead", "Ines Carvalho");
+}
+
+/* "According to X" opening a sentence; a party and state in parentheses. */
+static void test_according_parenthesis(void)
+{
+	run("According to Ines Carvalho, the audit was \"a political stunt\".\n\n"
+	    "\"Ferries must run on time,\" Rep. Jon Marsh (D-Ore.) said.\n\n"
+	    "Sen. Ada Price (R-Utah) said: \"The bridge comes first.\"\n");
+	CHECK_SPEAKER("a political stunt", "Ines Carvalho");
+	CHECK_STR(field("a political stunt", 4), "according_to");
+	CHECK_SPEAKER("Ferries must", "Jon Marsh");
+	CHECK_SPEAKER("The bridge comes", "Ada Price");
+}
+
+/* A name line above a run of quotations, with a date line between. */
+static void test_name_line(void)
+{
+	run("Lena Vogt (Harbour Trust)\n"
+	    "12 March 2024\n\n"
+	    "\xe2\x80\x98We will keep the pier open for everyone.\xe2\x80\x99\n\n"
+	    "\xe2\x80\x98Repairs start in the spring.\xe2\x80\x99\n\n"
+	    "3 March 2024\n\n"
+	    "\xe2\x80\x98The fees will not rise this year.\xe2\x80\x99\n");
+	CHECK_SPEAKER("We will keep", "Lena Vogt");
+	CHECK_STR(field("We will keep", 4), "name_line");
+	CHECK_SPEAKER("Repairs start", "Lena Vogt");
+	CHECK_SPEAKER("The fees", "Lena Vogt");
+}
+
+/* A headline quotation signed after a dash; "4 June" is a date, not a name. */
+static void test_dash_source(void)
+{
+	run("4 June 2024: \xe2\x80\x9c" "Children need safe water now\xe2\x80\x9d \xe2\x80\x93 Lena Vogt\n\n"
+	    "The appeal came as the drought entered its third month.\n");
+	CHECK_SPEAKER("Children need", "Lena Vogt");
+	CHECK_STR(field("Children need", 4), "dash_source");
+}
+
+/* Post-nominal "MP", a role in an appositive after it, initials written
+ * without periods, and a role followed by "to <country>" and the name. */
+static void test_role_forms(void)
+{
+	run("John Marlow MP, Labour's Shadow Health Secretary, said: \"Waiting lists are too long.\"\n\n"
+	    "Defence Minister A K Mehra said, \"The border is calm.\"\n\n"
+	    "US Ambassador to Norway Clara Holt said the talks were \"useful\".\n\n"
+	    "\"Patrols continue every night,\" the minister said.\n");
+	CHECK_SPEAKER("Waiting lists", "John Marlow");
+	CHECK_STR(field("Waiting lists", 0), "shadow health secretary");
+	CHECK_SPEAKER("The border is calm", "A K Mehra");
+	CHECK_STR(field("The border is calm", 0), "defence minister");
+	CHECK_SPEAKER("useful", "Clara Holt");
+	CHECK_STR(field("useful", 0), "ambassador");
+	CHECK_SPEAKER("Patrols continue", "A K Mehra"); /* "the minister" */
+	CHECK_STR(field("Patrols continue", 4), "nominal");
+}
+
+/* Sources named by description only, and organisations named after a
+ * person: "a senior campaign spokesman", "the Harlow campaign". */
+static void test_described_sources(void)
+{
+	run("\"We were never consulted,\" a senior campaign spokesman said.\n\n"
+	    "The Harlow campaign called the ruling \"deeply unfair\".\n\n"
+	    "Security firm Nordvakt said the attack was \"highly organised\".\n\n"
+	    "The Fishing Association says President Lora Diaz's plan is \"ruinous\" for small boats.\n");
+	CHECK_SPEAKER("We were never", "senior campaign spokesman");
+	CHECK_STR(field("We were never", 0), "campaign spokesperson");
+	CHECK_SPEAKER("deeply unfair", "Harlow campaign");
+	{
+		const struct quote *q = find("deeply unfair");
+		CHECK(q && q->speaker_kind == SPEAKER_ORGANIZATION);
+	}
+	CHECK_SPEAKER("highly organised", "Nordvakt");
+	CHECK_STR(field("highly organised", 0), "security firm");
+	CHECK_SPEAKER("ruinous", "Fishing Association");
+}
+
+/* Titles in title case are nobody's speech: left out, or never attributed. */
+static void test_titles(void)
+{
+	run("Mayor Ines Carvalho appeared on NBC's \"Morning Report With Dana\" on Sunday.\n\n"
+	    "The mayor also likes \"Harbour Lights Forever\", a local musical.\n");
+	CHECK(find("Morning Report") == NULL);
+	CHECK(find("Harbour Lights") == NULL);
+}
+
 int main(void)
 {
 	test_cue_orders();
@@ -314,6 +425,14 @@ int main(void)
 	test_unattributed();
 	test_abbreviations();
 	test_robustness();
+	test_sentence_subject();
+	test_participle_and_place();
+	test_according_parenthesis();
+	test_name_line();
+	test_dash_source();
+	test_role_forms();
+	test_described_sources();
+	test_titles();
 	quote_list_free(&ql);
 	return test_report("test_quote");
 }
