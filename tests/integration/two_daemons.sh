@@ -19,7 +19,7 @@ while [ $i -le 200 ]; do
 <?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0"><channel><title>Wire $i</title><link>{{BASE}}/</link>
 <item><title>Council vote $i</title><guid isPermaLink="false">wire-$i-vote</guid>
-<description><![CDATA[<p>The council met on Tuesday to vote on plan number $i.</p><p>“We will publish the full minutes of meeting $i tomorrow,” said Nadia Ferrer, a spokeswoman for the council.</p>]]></description>
+<description><![CDATA[<p>The council met on Tuesday to vote on plan number $i.</p><p>“We will publish the full minutes of meeting $i tomorrow,” said council spokeswoman Nadia Ferrer.</p>]]></description>
 </item></channel></rss>
 XML
 	i=$((i + 1))

@@ -206,6 +206,11 @@ static void test_roles(void)
 	CHECK_SPEAKER("Rates will", "Dana Ruiz");
 	CHECK_STR(field("Rates will", 0), "treasury secretary");
 	CHECK_STR(field("Rates will", 2), "United States");
+
+	/* A lower-case institution before the role. */
+	run("\"The minutes will be out tomorrow,\" said council spokeswoman Nadia Ferrer.\n");
+	CHECK_SPEAKER("The minutes", "Nadia Ferrer");
+	CHECK_STR(field("The minutes", 0), "council spokesperson");
 }
 
 static void test_organisations(void)
