@@ -151,18 +151,11 @@ static void feed_moved_recorded(int count, const char *err, void *arg)
 			 fp->moved_to);
 }
 
-static void feed_note_recorded(int count, const char *err, void *arg)
-{
-	if (count < 0)
-		log_err("cannot record a note on a feed: %s", err);
-}
-
-/* A poll that succeeded but left work undone (failed articles, items
- * deferred to later polls) says so in feeds.last_error, after the success
- * cleared it (the queue runs statements in order); error_count stays 0, so
- * the feed is not backed off. Without this, a feed whose every article
- * fails (text nested 10,000 deep, a page that is not HTML) looked healthy. */
-static void feed_poll_note(struct feed_poll *fp)
+/* What a poll that left work undone (failed articles, items deferred to
+ * later polls) says in feeds.last_error. Without it, a feed whose every
+ * article fails (text nested 10,000 deep, a page that is not HTML) looked
+ * healthy. Caller frees. */
+static char *feed_poll_note(const struct feed_poll *fp)
 {
 	struct buf b = {0};
 	if (fp->articles_failed)
@@ -171,8 +164,7 @@ static void feed_poll_note(struct feed_poll *fp)
 	if (fp->items_deferred)
 		buf_printf(&b, "%s%zu more new items wait for later polls (at most %d per poll)",
 			   b.len ? "; " : "", fp->items_deferred, MAX_NEW_ITEMS_PER_POLL);
-	store_feed_note(fp->p->db, fp->feed.id, b.data ? b.data : "", feed_note_recorded, NULL);
-	buf_free(&b);
+	return buf_steal(&b);
 }
 
 /* When to poll again after this successful poll. */
@@ -203,10 +195,10 @@ static void feed_poll_finish(struct feed_poll *fp)
 	p->stats.feeds_polled++;
 	if (fp->moved_to)
 		store_feed_moved(p->db, fp->feed.id, fp->moved_to, feed_moved_recorded, fp);
-	store_feed_success(p->db, fp->feed.id, status, etag, lm, fp->parsed.title, interval, next,
+	char *note = reread ? feed_poll_note(fp) : NULL;
+	store_feed_success(p->db, fp->feed.id, status, etag, lm, fp->parsed.title, interval, next, note,
 			   feed_poll_recorded, fp);
-	if (reread)
-		feed_poll_note(fp);
+	free(note);
 }
 
 static void article_job_free(struct article_job *j)

@@ -246,7 +246,7 @@ void store_article(struct dbq *q, int64_t feed_id, const char *item_key,
 
 void store_feed_success(struct dbq *q, int64_t feed_id, int status, const char *etag,
 			const char *last_modified, const char *title, int interval_s, int next_in_s,
-			store_count_fn done, void *arg)
+			const char *note, store_count_fn done, void *arg)
 {
 	char fid[24], st[16], next[16], interval[16];
 	snprintf(fid, sizeof fid, "%" PRId64, feed_id);
@@ -254,30 +254,21 @@ void store_feed_success(struct dbq *q, int64_t feed_id, int status, const char *
 	snprintf(next, sizeof next, "%d", next_in_s);
 	snprintf(interval, sizeof interval, "%d", interval_s);
 	char *clean_title = title ? utf8_sanitize(title, strlen(title)) : NULL;
-	const char *params[] = {fid, st, etag, last_modified, clean_title, next, interval};
+	size_t note_len = note ? strlen(note) : 0;
+	char *clean_note = note ? utf8_sanitize(note, note_len > 900 ? 900 : note_len) : NULL;
+	const char *params[] = {fid, st, etag, last_modified, clean_title, next, interval, clean_note};
 	/* A 304 carries no new validators: keep the ones we have. */
 	dbq_submit(q,
 		   "UPDATE feeds SET last_status = $2::int, last_success_at = now(),"
 		   " etag = CASE WHEN $2::int = 304 THEN etag ELSE $3 END,"
 		   " last_modified = CASE WHEN $2::int = 304 THEN last_modified ELSE $4 END,"
-		   " title = coalesce($5, title), error_count = 0, last_error = NULL,"
+		   " title = coalesce($5, title), error_count = 0, last_error = $8::text,"
+		   " last_error_at = CASE WHEN $8::text IS NULL THEN last_error_at ELSE now() END,"
 		   " next_poll_at = now() + make_interval(secs => $6::int), interval_s = $7::int"
 		   " WHERE id = $1::bigint",
-		   7, params, count_done, call_new((void (*)(void))done, arg));
+		   8, params, count_done, call_new((void (*)(void))done, arg));
 	free(clean_title);
-}
-
-void store_feed_note(struct dbq *q, int64_t feed_id, const char *note, store_count_fn done,
-		     void *arg)
-{
-	char fid[24];
-	snprintf(fid, sizeof fid, "%" PRId64, feed_id);
-	size_t len = strlen(note);
-	char *clean = utf8_sanitize(note, len > 900 ? 900 : len);
-	const char *params[] = {fid, clean};
-	dbq_submit(q, "UPDATE feeds SET last_error = $2, last_error_at = now() WHERE id = $1::bigint", 2,
-		   params, count_done, call_new((void (*)(void))done, arg));
-	free(clean);
+	free(clean_note);
 }
 
 void store_feed_disable(struct dbq *q, int64_t feed_id, const char *reason, store_count_fn done,

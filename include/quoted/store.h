@@ -67,14 +67,12 @@ void store_article(struct dbq *q, int64_t feed_id, const char *item_key,
 		   const struct article_record *a, const struct quote_list *quotes,
 		   store_count_fn done, void *arg);
 /* Record a poll's outcome; the next poll is next_in_s from now. Validators
- * advance only here, after the feed's articles have committed. */
+ * advance only here, after the feed's articles have committed. A poll that
+ * left work undone says why in note (else NULL): it goes to last_error
+ * without counting as an error, so the feed is not backed off. */
 void store_feed_success(struct dbq *q, int64_t feed_id, int status, const char *etag,
 			const char *last_modified, const char *title, int interval_s, int next_in_s,
-			store_count_fn done, void *arg);
-/* A successful poll that left work undone says why in last_error, without
- * counting as an error (no backoff). */
-void store_feed_note(struct dbq *q, int64_t feed_id, const char *note, store_count_fn done,
-		     void *arg);
+			const char *note, store_count_fn done, void *arg);
 /* The feed answered 410 Gone (or similar): stop polling it, saying why. */
 void store_feed_disable(struct dbq *q, int64_t feed_id, const char *reason, store_count_fn done,
 			void *arg);
