@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "statements.h"
 
 static const char SQL[] =
 	"SELECT v.quote_id, v.statement_id, to_char(v.published_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'),"
@@ -13,13 +14,7 @@ static const char SQL[] =
 	" v.article_id, v.article_title, v.article_url, v.feed_id, v.outlet, v.extractor_version"
 	" FROM research.quotes v"
 	" WHERE ($1::text IS NULL OR v.quote_tsv @@ phraseto_tsquery('english', $1::text))"
-	" AND ($2::text IS NULL OR v.speaker_id IN (SELECT speaker_id FROM research.speakers_named($2::text)))"
-	" AND ($3::text IS NULL OR lower(v.role) = lower($3::text) OR lower(v.role_stated) = lower($3::text))"
-	" AND ($4::text IS NULL OR lower(v.country) = lower($4::text))"
-	" AND ($5::date IS NULL OR v.published_at >= $5::date)"
-	" AND ($6::date IS NULL OR v.published_at < $6::date + 1)"
-	" AND ($7::text IS NULL OR v.feed_id IN (SELECT o.feed_id FROM research.outlets o"
-	"      WHERE o.feed_id::text = $7::text OR o.feed_url = $7::text OR o.outlet = $7::text))"
+	QUOTE_FILTERS_SQL
 	" ORDER BY v.quote_id";
 
 static const struct out_col cols[] = {

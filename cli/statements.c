@@ -31,13 +31,7 @@ static const char SQL_HEAD[] =
 	"WITH hits AS ("
 	" SELECT DISTINCT v.statement_id FROM research.quotes v WHERE ";
 static const char SQL_FILTERS[] =
-	" AND ($2::text IS NULL OR v.speaker_id IN (SELECT speaker_id FROM research.speakers_named($2::text)))"
-	" AND ($3::text IS NULL OR lower(v.role) = lower($3::text) OR lower(v.role_stated) = lower($3::text))"
-	" AND ($4::text IS NULL OR lower(v.country) = lower($4::text))"
-	" AND ($5::date IS NULL OR v.published_at >= $5::date)"
-	" AND ($6::date IS NULL OR v.published_at < $6::date + 1)"
-	" AND ($7::text IS NULL OR v.feed_id IN (SELECT o.feed_id FROM research.outlets o"
-	"      WHERE o.feed_id::text = $7::text OR o.feed_url = $7::text OR o.outlet = $7::text))"
+	QUOTE_FILTERS_SQL
 	"), firsts AS ("
 	" SELECT f.*, c.outlets, c.quotes FROM hits h"
 	" CROSS JOIN LATERAL (SELECT v.quote_id, v.statement_id, v.published_at, v.speaker, v.speaker_kind,"
