@@ -303,6 +303,66 @@ static bool qx_is_dash(const struct qx_tok *t)
 	       (t->c == '-' || (qx_tlen(t) == 3 && (unsigned char)t->c == 0xE2));
 }
 
+/* The comma that closes an appositive opened by the comma at k, when a cue
+ * follows it: "X, executive director of a union that endorsed Sanders,
+ * said".  A quotation inside is stepped over; a sentence end or a second
+ * quotation of speech stops the search.  Returns that comma's index + 1,
+ * or k when there is none. */
+static size_t qx_appositive_end(const struct qx_doc *d, size_t k, size_t lim)
+{
+	size_t sent = d->tok[k].sent;
+	for (size_t j = k + 1; j < lim && j < k + 30; j++) {
+		const struct qx_tok *t = &d->tok[j];
+		size_t n;
+		unsigned fl;
+		if (t->sent != sent)
+			break;
+		if (t->flags & QF_INQ) {
+			const struct qx_span *sp = &d->span[t->span];
+			/* a short quoted name or title inside the appositive */
+			if (sp->close == QX_NONE || sp->t1 - sp->t0 > 6)
+				break;
+			j = sp->close;
+			continue;
+		}
+		if (!qx_punct_is(t, ','))
+			continue;
+		if (j + 1 < lim && qx_is_cue(d, j + 1, lim, &n, &fl) && !(fl & (QC_PREP | QC_WEAK)))
+			return j + 1;
+	}
+	return k;
+}
+
+/* After a quotation that closed its own sentence ("...arbitrary." Smith
+ * warned ...), "X said" opens a new sentence that attributes the quotation
+ * only when no clause of its own follows: "X said." or "X said at a
+ * news conference.", not "X warned that the move ..." or "X said: "..."".  k is
+ * the token after the cue (or after the inverted source). */
+static bool qx_cue_clause_ends(const struct qx_doc *d, size_t k, size_t lim)
+{
+	if (k >= lim)
+		return true;
+	for (size_t sent = d->tok[k - 1].sent; k < lim && d->tok[k].sent == sent; k++) {
+		const struct qx_tok *t = &d->tok[k];
+		if (t->kind == QK_QMARK || (t->flags & QF_INQ) || qx_punct_is(t, ':') ||
+		    qx_word_is(d->text, t, "that"))
+			return false;
+		if (qx_punct_is(t, ','))
+			break;
+	}
+	return true;
+}
+
+/* Does the quotation end its own sentence inside the marks: "... it."? */
+static bool qx_span_ends_sentence(const struct qx_doc *d, const struct qx_span *sp)
+{
+	const struct qx_tok *t;
+	if (sp->close == QX_NONE || sp->close == 0 || sp->close - 1 < sp->t0)
+		return false;
+	t = &d->tok[sp->close - 1];
+	return t->kind == QK_PUNCT && (t->c == '.' || t->c == '!' || t->c == '?');
+}
+
 /* "...," said X   |   "...," X said   |   "...," X, the minister, said */
 static bool qx_rule_after(struct qx_doc *d, const struct qx_span *sp, struct qx_attr *a)
 {
@@ -310,7 +370,7 @@ static bool qx_rule_after(struct qx_doc *d, const struct qx_span *sp, struct qx_
 	unsigned fl;
 	struct qx_src s;
 
-	bool dash = false;
+	bool dash = false, ended;
 
 	if (sp->close == QX_NONE)
 		return false;
@@ -332,11 +392,13 @@ static bool qx_rule_after(struct qx_doc *d, const struct qx_span *sp, struct qx_
 			return true;
 		}
 	}
+	ended = qx_span_ends_sentence(d, sp);
 	if (qx_is_cue(d, j, lim, &n, &fl)) {
 		size_t k = j + n;
 		/* "said on Monday X" is rare; "said X" and "told X" are not */
 		if (!(fl & QC_PREP) && qx_src_at(d, k, lim, &s) &&
-		    (s.men != QX_NONE || s.pgender != QX_G_UNKNOWN)) {
+		    (s.men != QX_NONE || s.pgender != QX_G_UNKNOWN) &&
+		    (!ended || qx_cue_clause_ends(d, s.men != QX_NONE ? d->men[s.men].t1 : s.pron + 1, lim))) {
 			/* "told reporters": an object, not the speaker */
 			if (!(s.men != QX_NONE && d->men[s.men].kind == QX_GROUP &&
 			      qx_word_is(d->text, &d->tok[j], "told"))) {
@@ -353,12 +415,20 @@ static bool qx_rule_after(struct qx_doc *d, const struct qx_span *sp, struct qx_
 	if (qx_src_at(d, j, lim, &s)) {
 		size_t k = s.men != QX_NONE ? d->men[s.men].t1 : s.pron + 1, skipped = 0;
 		k = qx_paren_fwd(d, k, lim);
+		/* "...," X, a delegate wearing "Cruz" pins, said: an appositive
+		 * the mention did not take in, closed by a comma before the cue */
+		if (s.men != QX_NONE && k < lim && !qx_is_cue(d, k + 1, lim, &n, &fl) &&
+		    (qx_punct_is(&d->tok[k], ',') ||
+		     (d->men[s.men].n0 != QX_NONE && d->men[s.men].n1 < k &&
+		      qx_punct_is(&d->tok[d->men[s.men].n1], ','))))
+			k = qx_appositive_end(d, k, lim);
 		while (k < lim && skipped < 4 && !qx_is_cue(d, k, lim, &n, &fl) &&
 		       qx_skippable(d, k)) {
 			k++;
 			skipped++;
 		}
-		if (k < lim && qx_is_cue(d, k, lim, &n, &fl) && !(fl & QC_PREP)) {
+		if (k < lim && qx_is_cue(d, k, lim, &n, &fl) && !(fl & QC_PREP) &&
+		    (!ended || qx_cue_clause_ends(d, k + n, lim))) {
 			qx_set(a, &s, k, n, "cue_adjacent", 0.95);
 			return true;
 		}
@@ -598,6 +668,25 @@ static bool qx_subject_of(const struct qx_doc *d, size_t at, struct qx_src *s)
 	       !qx_is_prep_tok(d, e);
 }
 
+/* A single quoted word is a judgement the subject made when a verb of
+ * judging or calling governs it: "dismissed the report as "absurd"",
+ * "called the plan "crazy"", "hailed it as a "breakthrough"". */
+static bool qx_judged_as(const struct qx_doc *d, size_t open)
+{
+	size_t lo = d->para[d->tok[open].para].t0, sent = d->tok[open].sent;
+	for (size_t k = open, n = 0; k > lo && n < 12; n++) {
+		size_t c = --k, cn;
+		unsigned fl;
+		if (d->tok[c].sent != sent || (d->tok[c].flags & QF_INQ))
+			break;
+		if (n < 3 && qx_word_is(d->text, &d->tok[c], "as"))
+			return true;
+		if (qx_is_cue(d, c, open, &cn, &fl) && (fl & QC_WEAK))
+			return true;
+	}
+	return false;
+}
+
 /* No cue at all: "Weaver dismissed that as a sign of "disarray."" -- the
  * subject of the quotation's sentence is the one whose words are quoted. */
 static bool qx_rule_subject(struct qx_doc *d, size_t si, struct qx_attr *a)
@@ -609,7 +698,7 @@ static bool qx_rule_subject(struct qx_doc *d, size_t si, struct qx_attr *a)
 	 * nobody's speech */
 	for (size_t k = sp->t0; k < sp->t1 && words < 2; k++)
 		words += d->tok[k].kind == QK_WORD || d->tok[k].kind == QK_NUM;
-	if (words < 2 || !qx_subject_of(d, sp->open, &s))
+	if (words < 1 || (words < 2 && !qx_judged_as(d, sp->open)) || !qx_subject_of(d, sp->open, &s))
 		return false;
 	qx_set(a, &s, QX_NONE, 0, "sentence_subject", 0.55);
 	a->partial = true;

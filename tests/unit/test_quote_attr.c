@@ -1,0 +1,86 @@
+/* The quote extractor's attribution rules added for harder sentence shapes,
+ * each on a small invented article: a quotation that ends its own sentence
+ * before a new "X said ..." sentence, long appositives between a name and
+ * its cue, single quoted words judged by the subject, and the subject of a
+ * sentence behind a long opening clause. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "quoted/quote.h"
+#include "testutil.h"
+
+static struct quote_list ql;
+
+static void run(const char *text)
+{
+	quote_list_free(&ql);
+	CHECK(quotes_extract(text, strlen(text), &ql) == 0);
+}
+
+static const struct quote *find(const char *prefix)
+{
+	for (size_t i = 0; i < ql.n; i++)
+		if (strncmp(ql.v[i].text, prefix, strlen(prefix)) == 0)
+			return &ql.v[i];
+	return NULL;
+}
+
+#define CHECK_SPEAKER(prefix, want)                                  \
+	do {                                                         \
+		const struct quote *q_ = find(prefix);               \
+		CHECK(q_ != NULL);                                   \
+		if (q_)                                              \
+			CHECK_STR(q_->speaker, want);                \
+	} while (0)
+
+/* "...arbitrary." Smith warned that ...: a new sentence with a clause of
+ * its own does not attribute the quotation before it. */
+static void test_sentence_closed_in_quote(void)
+{
+	run("The harbour board voted on Thursday to close the north pier.\n\n"
+	    "Mayor Ellen Hartwig called the decision \"reckless.\" Pier manager "
+	    "Colm Brady warned on Friday that the closure would cost jobs.\n\n"
+	    "\"We will appeal.\" Brady said.\n\n"
+	    "\"It came out of nowhere.\" Hartwig said at a news conference.\n");
+	CHECK_SPEAKER("reckless", "Ellen Hartwig");
+	CHECK_SPEAKER("We will appeal", "Colm Brady");
+	CHECK_SPEAKER("It came out", "Ellen Hartwig");
+}
+
+/* "...," X, <a long appositive, maybe with a quoted title>, said */
+static void test_long_appositive(void)
+{
+	run("The festival lost its main sponsor this week.\n\n"
+	    "\"We were told nothing in advance,\" Marta Lindqvist, director of "
+	    "programming at the city's largest theatre, said on Monday.\n\n"
+	    "\"It is a blow,\" Oskar Fenn, wearing a \"Save the Fest\" badge and a "
+	    "scarf, told reporters.\n");
+	CHECK_SPEAKER("We were told", "Marta Lindqvist");
+	CHECK_SPEAKER("It is a blow", "Oskar Fenn");
+}
+
+/* A single quoted word is the subject's judgement after "called" or "as";
+ * elsewhere it stays a scare quote with no speaker. */
+static void test_single_word_judged(void)
+{
+	run("The council published its budget on Tuesday.\n\n"
+	    "Opposition leader Rhona Dale dismissed the plan as \"fantasy.\"\n\n"
+	    "Treasurer Ivo Marsh called the opposition's figures \"invented\" "
+	    "in a radio interview.\n\n"
+	    "The budget funds a new \"smart\" parking system.\n");
+	CHECK_SPEAKER("fantasy", "Rhona Dale");
+	CHECK_SPEAKER("invented", "Ivo Marsh");
+	{
+		const struct quote *q = find("smart");
+		CHECK(q == NULL || q->speaker == NULL);
+	}
+}
+
+int main(void)
+{
+	test_sentence_closed_in_quote();
+	test_long_appositive();
+	test_single_word_judged();
+	quote_list_free(&ql);
+	return test_report("test_quote_attr");
+}
