@@ -130,10 +130,14 @@ static void qx_fill(const struct qx_doc *d, size_t i, struct quote *q)
 		q->speaker_kind = SPEAKER_GROUP;
 	} else if (m && qx_nominal_indef(d, a->mention)) {
 		/* "a Clinton campaign spokesman", named by description only */
-		size_t t0 = m->t0;
+		size_t t0 = m->t0, t1 = m->r1;
 		if (qx_is_det_tok(d, t0) && t0 + 1 < m->r1)
 			t0++;
-		q->speaker = qx_span_text(d, t0, m->r1);
+		/* whom the description ties the speaker to belongs to it: "a
+		 * spokeswoman for the ministry", "an adviser to the governor" */
+		if (m->o0 != QX_NONE && m->o0 >= m->r1 && m->o1 <= m->t1)
+			t1 = m->o1;
+		q->speaker = qx_span_text(d, t0, t1);
 		q->speaker_kind = SPEAKER_PERSON;
 	}
 	if (m && m->role && m->kind != QX_ORG) {

@@ -87,6 +87,11 @@ struct qx_src {
 	int pgender;
 };
 
+static bool qx_punct_is(const struct qx_tok *t, char c)
+{
+	return t->kind == QK_PUNCT && t->c == c;
+}
+
 /* A lower-case adverb in -ly: "initially", "quickly". */
 static bool qx_is_ly(const struct qx_doc *d, size_t k)
 {
@@ -289,11 +294,6 @@ static void qx_set(struct qx_attr *a, const struct qx_src *s, size_t cue, size_t
 	a->set = true;
 	a->pron = s->pron;
 	a->pgender = s->pgender;
-}
-
-static bool qx_punct_is(const struct qx_tok *t, char c)
-{
-	return t->kind == QK_PUNCT && t->c == c;
 }
 
 /* '-' or a multi-byte dash (any U+20xx punctuation starts with 0xE2) */
@@ -601,6 +601,55 @@ static bool qx_sentence_subject(const struct qx_doc *d, size_t from, size_t to,
 	return false;
 }
 
+/* A lower-case or sentence-initial word in -ing: "Speaking", "calling". */
+static bool qx_is_ing(const struct qx_doc *d, size_t k)
+{
+	const struct qx_tok *t = &d->tok[k];
+	return t->kind == QK_WORD && qx_tlen(t) > 4 && memcmp(d->text + t->e - 3, "ing", 3) == 0;
+}
+
+/* A dateline opening the sentence, "PHILADELPHIA, July 25 (UPI) — ":
+ * the index after its dash, else k. */
+static size_t qx_skip_dateline(const struct qx_doc *d, size_t k, size_t at)
+{
+	if (!(d->tok[k].flags & QF_UPPER) || !(d->tok[k].flags & QF_PSTART))
+		return k;
+	for (size_t j = k + 1; j < at && j < k + 12; j++) {
+		if (d->tok[j].flags & QF_INQ)
+			break;
+		if (qx_is_dash(&d->tok[j]) && j > k + 1 &&
+		    (qx_punct_is(&d->tok[j - 1], ')') || d->tok[j - 1].kind == QK_NUM ||
+		     (d->tok[j - 1].flags & QF_UPPER)))
+			return j + 1;
+	}
+	return k;
+}
+
+/* "Smith asked the board to ..." makes Smith the asker; "Smith was asked
+ * by ..." makes Smith the one addressed. */
+static bool qx_asked_active(const struct qx_doc *d, size_t e)
+{
+	const struct qx_tok *p = e > 0 ? &d->tok[e - 1] : NULL;
+	return qx_word_is(d->text, &d->tok[e], "asked") &&
+	       !(p && (qx_word_is(d->text, p, "was") || qx_word_is(d->text, p, "were") ||
+		       qx_word_is(d->text, p, "is") || qx_word_is(d->text, p, "been") ||
+		       qx_word_is(d->text, p, "being") || qx_word_is(d->text, p, "be")));
+}
+
+/* Is the source s followed (past a parenthesis, aside and auxiliaries) by
+ * a lower-case word, its verb? */
+static bool qx_src_verb(const struct qx_doc *d, const struct qx_src *s, size_t at)
+{
+	size_t e = s->men != QX_NONE ? d->men[s->men].t1 : s->pron + 1;
+	e = qx_paren_fwd(d, e, at);
+	while (e < at && d->tok[e].kind == QK_WORD &&
+	       (qx_tok_is(&d->tok[e], QL_AUX) || qx_is_ly(d, e)))
+		e++;
+	return e < at && d->tok[e].kind == QK_WORD && (d->tok[e].flags & QF_LOWER) &&
+	       !(d->tok[e].flags & QF_INQ) && !qx_is_prep_tok(d, e) &&
+	       (!qx_tok_is(&d->tok[e], QL_STOP) || qx_asked_active(d, e));
+}
+
 /* The subject of the sentence holding token `at`: the person, organisation
  * or pronoun that opens it (after an adverbial such as "On Sunday," or "In
  * a statement,"), followed by a verb.  Sets s and returns true. */
@@ -613,24 +662,33 @@ static bool qx_subject_of(const struct qx_doc *d, size_t at, struct qx_src *s)
 		k--;
 	if (k > lo && d->tok[k - 1].sent == sent)
 		return false;
+	k = qx_skip_dateline(d, k, at);
 	{
-		size_t j = k, n = 0, mk = d->tok_men[k];
-		bool named = mk != QX_NONE && d->men[mk].t0 == k &&
-			     (d->men[mk].kind == QX_PERSON || d->men[mk].kind == QX_ORG);
-		/* a prepositional opening may be long: "At the party's meeting in
-		 * Boston the summer after the loss," */
-		size_t maxn = (qx_is_prep_tok(d, k) || qx_word_is(d->text, &d->tok[k], "after") ||
-			       qx_word_is(d->text, &d->tok[k], "during") ||
-			       qx_word_is(d->text, &d->tok[k], "while") ||
-			       qx_word_is(d->text, &d->tok[k], "when"))
-				      ? 20
-				      : 8;
-		while (j < at && n < maxn && !(d->tok[j].flags & QF_INQ) &&
-		       !qx_punct_is(&d->tok[j], ','))
-			j++, n++;
-		if (j < at && qx_punct_is(&d->tok[j], ',') && n < maxn && !named &&
-		    !(mk != QX_NONE && d->men[mk].t1 > j))
-			k = j + 1;
+		/* a prepositional or participial opening may be long, and hold
+		 * commas of its own: "Speaking at a town hall in Salem, New
+		 * Hampshire, which votes next, Bush said" (at most three) */
+		bool longo = qx_is_prep_tok(d, k) || qx_is_ing(d, k) ||
+			     qx_word_is(d->text, &d->tok[k], "after") ||
+			     qx_word_is(d->text, &d->tok[k], "during") ||
+			     qx_word_is(d->text, &d->tok[k], "while") ||
+			     qx_word_is(d->text, &d->tok[k], "when");
+		size_t maxn = longo ? 20 : 8;
+		for (size_t hop = 0; hop < (longo ? 3 : 1); hop++) {
+			size_t j = k, n = 0, mk = d->tok_men[k];
+			bool named = mk != QX_NONE && d->men[mk].t0 == k &&
+				     (d->men[mk].kind == QX_PERSON || d->men[mk].kind == QX_ORG);
+			struct qx_src probe;
+			if (hop > 0 && qx_src_at(d, k, at, &probe) && qx_src_verb(d, &probe, at))
+				break;
+			while (j < at && n < maxn && !(d->tok[j].flags & QF_INQ) &&
+			       !qx_punct_is(&d->tok[j], ','))
+				j++, n++;
+			if (j < at && qx_punct_is(&d->tok[j], ',') && n < maxn &&
+			    (!named || hop > 0) && !(mk != QX_NONE && d->men[mk].t1 > j))
+				k = j + 1;
+			else
+				break;
+		}
 	}
 	/* "And then Trump went ...", "But Smith said ..." */
 	for (size_t n = 0; n < 2 && k < at && d->tok[k].kind == QK_WORD &&
@@ -664,7 +722,8 @@ static bool qx_subject_of(const struct qx_doc *d, size_t at, struct qx_src *s)
 	       (qx_tok_is(&d->tok[e], QL_AUX) || qx_is_ly(d, e)))
 		e++;
 	return e < at && d->tok[e].kind == QK_WORD && (d->tok[e].flags & QF_LOWER) &&
-	       !(d->tok[e].flags & QF_INQ) && !qx_tok_is(&d->tok[e], QL_STOP) &&
+	       !(d->tok[e].flags & QF_INQ) &&
+	       (!qx_tok_is(&d->tok[e], QL_STOP) || qx_asked_active(d, e)) &&
 	       !qx_is_prep_tok(d, e);
 }
 

@@ -76,8 +76,41 @@ static void test_single_word_judged(void)
 	}
 }
 
+/* The subject behind a long opening clause with commas of its own, behind
+ * a dateline, and not the one addressed by a passive "was asked". */
+static void test_long_opening(void)
+{
+	run("BRISTOL, March 3 (Wire) \xE2\x80\x94 The Port Authority issued a notice on "
+	    "Monday, promising \"a full review of the dredging contract\" within weeks.\n\n"
+	    "Speaking at a harbour meeting in Avonmouth, which hosts the dredgers, "
+	    "councillor Jane Whitby attacked the contract, a \"sweetheart deal\" "
+	    "for the winning bidder.\n\n"
+	    "Whitby was asked by radio host Ravi Kapoor, who has covered the port for "
+	    "years, \"Will you vote against it?\"\n");
+	CHECK_SPEAKER("a full review", "Port Authority");
+	CHECK_SPEAKER("sweetheart deal", "Jane Whitby");
+	{
+		const struct quote *q = find("Will you vote");
+		CHECK(q != NULL);
+		if (q && q->speaker)
+			CHECK(strstr(q->speaker, "Whitby") == NULL);
+	}
+}
+
+/* A speaker named only by description keeps whom the description ties
+ * them to: "a spokeswoman for the ministry". */
+static void test_description_tail(void)
+{
+	run("The ministry delayed the tender again.\n\n"
+	    "\"No decision has been taken,\" said a spokeswoman for the Transport "
+	    "Ministry.\n");
+	CHECK_SPEAKER("No decision", "spokeswoman for the Transport Ministry");
+}
+
 int main(void)
 {
+	test_long_opening();
+	test_description_tail();
 	test_sentence_closed_in_quote();
 	test_long_appositive();
 	test_single_word_judged();
