@@ -110,6 +110,7 @@ static const char *const orgwords[] = {
 	"microsoft", "meta", "tesla", "boeing", "airbus", "hyundai", "toyota",
 	"huawei", "samsung", "walmart", "reddit", "instagram", "youtube",
 	"tiktok", "linkedin", "wikileaks", "wikipedia", "nasdaq",
+	"agreement", "treaty", "accord", "protocol", "act",
 	NULL,
 };
 

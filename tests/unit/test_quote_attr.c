@@ -107,8 +107,19 @@ static void test_description_tail(void)
 	CHECK_SPEAKER("No decision", "spokeswoman for the Transport Ministry");
 }
 
+/* Agreements, treaties and acts are organisations' documents, never a
+ * person a pronoun stands for. */
+static void test_agreement_not_person(void)
+{
+	run("Trade Minister Paul Okonjo said the decision was made because of slow "
+	    "progress in renegotiating the Atlantic Free Trade Agreement (AFTA). He also "
+	    "predicted that any retaliation would lead to only \"trivial\" cost increases.\n");
+	CHECK_SPEAKER("trivial", "Paul Okonjo");
+}
+
 int main(void)
 {
+	test_agreement_not_person();
 	test_long_opening();
 	test_description_tail();
 	test_sentence_closed_in_quote();
