@@ -63,15 +63,55 @@ static char *feed_demoronize(char *s)
 	return buf_steal(&b);
 }
 
+/* Is [s, s+n) valid UTF-8 without C1 controls (which feed_demoronize
+ * would map)? Then a field is a plain copy. ASCII goes 8 bytes a step. */
+static bool feed_clean_utf8(const char *s, size_t n)
+{
+	size_t i = 0;
+	while (i < n) {
+		if (i + 8 <= n) {
+			uint64_t w;
+			memcpy(&w, s + i, 8);
+			if (!(w & 0x8080808080808080ull)) {
+				i += 8;
+				continue;
+			}
+		}
+		if (!((unsigned char)s[i] & 0x80)) {
+			i++;
+			continue;
+		}
+		size_t l;
+		uint32_t cp = utf8_decode(s + i, n - i, &l);
+		if ((cp == 0xFFFD && l == 1) || (cp >= 0x80 && cp <= 0x9F))
+			return false;
+		i += l;
+	}
+	return true;
+}
+
 bool feed_set(char **field, const char *s)
 {
 	if (*field || !s)
 		return false;
-	size_t n = strlen(s);
+	size_t n = strlen(s), i = 0;
 	if (n > FEED_MAX_FIELD) {
 		n = FEED_MAX_FIELD;
 		while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
 			n--; /* do not split a UTF-8 sequence */
+	}
+	/* Trim first: neither the repair of bad bytes nor the C1 mapping
+	 * below makes or removes white space. */
+	while (n > 0 && isspace((unsigned char)s[n - 1]))
+		n--;
+	while (i < n && isspace((unsigned char)s[i]))
+		i++;
+	if (i == n)
+		return false;
+	s += i, n -= i;
+	if (feed_clean_utf8(s, n)) {
+		*field = xstrndup(s, n);
+		return true;
 	}
 	char *v = feed_demoronize(utf8_sanitize(s, n));
 	feed_trim(v);

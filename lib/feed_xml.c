@@ -48,6 +48,11 @@ struct xp {
 	bool nocase;      /* CDF: element names in any case */
 	char *feed_author; /* Atom: inherited by entries without one */
 	char reason[256];  /* first error libxml2 reported */
+	/* Streaming: items are read and freed as soon as they end. */
+	xmlNode *root;    /* NULL until the root element starts */
+	xmlNode *channel; /* the element whose items count (besides root's) */
+	bool is_feed;     /* root names a format we read */
+	bool atom;
 };
 
 static int xml_ns(const xmlNode *n)
@@ -71,13 +76,22 @@ static int xml_ns(const xmlNode *n)
 		{"http://www.itunes.com/dtds/podcast-1.0.dtd", NS_ITUNES},
 		{"http://search.yahoo.com/mrss", NS_MEDIA},
 	};
-	if (!n->ns || !n->ns->href || !*n->ns->href)
+	xmlNs *ns = n->ns;
+	if (!ns || !ns->href || !*ns->href)
 		return NS_NONE;
-	const char *uri = (const char *)n->ns->href;
+	/* Asked for every element, often more than once: the answer is kept
+	 * in the declaration's application field (libxml2 never uses it). */
+	if (ns->_private)
+		return (int)(intptr_t)ns->_private;
+	const char *uri = (const char *)ns->href;
+	int bit = NS_OTHER;
 	for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)
-		if (strncasecmp(uri, known[i].uri, strlen(known[i].uri)) == 0)
-			return known[i].bit;
-	return NS_OTHER;
+		if (strncasecmp(uri, known[i].uri, strlen(known[i].uri)) == 0) {
+			bit = known[i].bit;
+			break;
+		}
+	ns->_private = (void *)(intptr_t)bit;
+	return bit;
 }
 
 static bool xml_is(const struct xp *p, const xmlNode *n, int ns, const char *name)
@@ -158,10 +172,23 @@ static void xml_walk(struct xml_walk *w, xmlNode *n, int depth)
 	}
 }
 
+/* The content of n when it is one text node (the usual case), else NULL. */
+static const char *xml_only_text(const xmlNode *n)
+{
+	const xmlNode *c = n->children;
+	if (c && !c->next && (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) &&
+	    c->content)
+		return (const char *)c->content;
+	return NULL;
+}
+
 /* Text of an element (markup=false) or its content as an HTML string, with
  * child elements serialized (markup=true). Never NULL. */
 static char *xml_text(xmlNode *n, bool markup)
 {
+	const char *one = xml_only_text(n);
+	if (one)
+		return xstrdup(one);
 	struct xml_walk w = {.markup = markup};
 	buf_append(&w.b, "", 0);
 	xml_walk(&w, n->children, 0);
@@ -254,6 +281,11 @@ static void xml_set_date(int64_t *field, xmlNode *n)
 {
 	if (*field)
 		return;
+	const char *one = xml_only_text(n);
+	if (one) {
+		*field = feed_parse_date(one);
+		return;
+	}
 	char *s = xml_text(n, false);
 	*field = feed_parse_date(s);
 	free(s);
@@ -524,8 +556,6 @@ static void xml_item(struct xp *p, xmlNode *item, bool atom)
 		xml_set_plain(&it->title, xml_plain(media_title)); /* only a fallback */
 	if (atom && !it->link)
 		it->link = atom_link(p, item, p->core);
-	if (atom && !it->author && p->feed_author)
-		it->author = xstrdup(p->feed_author);
 	if (!atom && !it->guid) {
 		/* RSS 1.0: the item's rdf:about is its identity */
 		xmlChar *about = xmlGetNsProp(item, (const xmlChar *)"about",
@@ -593,26 +623,91 @@ static void xml_channel(struct xp *p, xmlNode *ch, bool atom)
 	}
 }
 
-static void xml_walk_feed(struct xp *p, xmlNode *root, bool atom)
+/* Format of the document from its root element: sets out->format, the
+ * namespace bits of its own elements, and whether it is a feed at all. */
+static void xml_classify(struct xp *p, xmlNode *root)
 {
-	const char *item_name = atom ? "entry" : "item";
-	xmlNode *channel = atom ? root : NULL;
+	const char *rname = (const char *)root->name;
+	struct feed *out = p->f;
 
-	if (!atom && !strcasecmp((const char *)root->name, "channel"))
-		channel = root; /* CDF or a bare RSS 0.9x channel */
-	for (xmlNode *c = root->children; c && !channel; c = c->next)
-		if (xml_is(p, c, p->core, "channel"))
-			channel = c;
-	if (channel)
-		xml_channel(p, channel, atom);
-	for (xmlNode *c = root->children; c; c = c->next) {
-		if (xml_is(p, c, p->core, item_name))
-			xml_item(p, c, atom);
-		else if (!atom && c == channel)
-			for (xmlNode *k = c->children; k; k = k->next)
-				if (xml_is(p, k, p->core, item_name))
-					xml_item(p, k, atom);
+	p->is_feed = true;
+	if (!strcmp(rname, "rss")) {
+		out->format = FEED_RSS;
+		p->core = NS_CORE | (xml_ns(root) & NS_OTHER);
+	} else if (!strcmp(rname, "RDF")) {
+		out->format = FEED_RDF;
+		p->core = NS_CORE;
+	} else if (!strcmp(rname, "feed")) {
+		/* Atom, or a namespace variant of it (pre-0.3 drafts) */
+		out->format = FEED_ATOM;
+		p->core = NS_ATOM | NS_NONE | xml_ns(root);
+		p->atom03 = root->ns && !strcasecmp((const char *)root->ns->href, "http://purl.org/atom/ns#");
+	} else if (!strcasecmp(rname, "channel")) {
+		out->format = FEED_RSS; /* CDF, or a bare RSS 0.9x channel */
+		p->core = NS_CORE;
+		p->nocase = strcmp(rname, "channel") != 0;
+	} else {
+		p->is_feed = false;
 	}
+	p->atom = out->format == FEED_ATOM;
+	if (p->is_feed && (p->atom || !strcasecmp(rname, "channel")))
+		p->channel = root; /* Atom's feed, CDF or a bare RSS 0.9x channel */
+}
+
+/* SAX2 start of an element: the tree is built as usual (libxml2's own
+ * handler); the root decides the format, and the first <channel> under an
+ * RSS root is the one whose items we read. */
+static void xml_sax_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
+			  const xmlChar *uri, int nb_ns, const xmlChar **ns, int nb_attrs,
+			  int nb_defaulted, const xmlChar **attrs)
+{
+	xmlParserCtxtPtr ctxt = ctx;
+	struct xp *p = ctxt->_private;
+	xmlNode *parent = ctxt->node;
+
+	xmlSAX2StartElementNs(ctx, localname, prefix, uri, nb_ns, ns, nb_attrs, nb_defaulted, attrs);
+	xmlNode *n = ctxt->node;
+	if (!n || n == parent || n->type != XML_ELEMENT_NODE)
+		return;
+	if (!p->root && !parent) {
+		p->root = n;
+		p->doc = ctxt->myDoc;
+		xml_classify(p, n);
+	} else if (p->is_feed && !p->channel && parent == p->root && xml_is(p, n, p->core, "channel")) {
+		p->channel = n;
+	}
+}
+
+/* SAX2 end of an element: an item of the feed is complete (its ancestors,
+ * their xml:base and the document's entities are all in place), so read it
+ * now and drop its subtree; the tree never holds more than one item. */
+static void xml_sax_end(void *ctx, const xmlChar *localname, const xmlChar *prefix,
+			const xmlChar *uri)
+{
+	xmlParserCtxtPtr ctxt = ctx;
+	struct xp *p = ctxt->_private;
+	xmlNode *n = ctxt->node;
+
+	xmlSAX2EndElementNs(ctx, localname, prefix, uri);
+	if (!p->is_feed || !n || n->type != XML_ELEMENT_NODE || n == p->root ||
+	    (n->parent != p->root && (!p->channel || n->parent != p->channel)) ||
+	    !xml_is(p, n, p->core, p->atom ? "entry" : "item"))
+		return;
+	xmlNode *parent = n->parent;
+	xml_item(p, n, p->atom);
+	xmlUnlinkNode(n);
+	xmlFreeNode(n);
+	/* The parent's last child may now be the text (white space, mostly)
+	 * before the item, which libxml2 would append the text after it to,
+	 * one realloc at a time. Nothing reads text directly under the root or
+	 * the channel: drop it, so the next text starts a node of its own. */
+	xmlNode *last = parent->last;
+	if (last && (last->type == XML_TEXT_NODE || last->type == XML_CDATA_SECTION_NODE)) {
+		xmlUnlinkNode(last);
+		xmlFreeNode(last);
+	}
+	ctxt->nodemem = 0;
+	ctxt->nodelen = 0;
 }
 
 /* libxml2 error sink: keep the first error as a one-line reason. */
@@ -702,6 +797,32 @@ static bool xml_looks_html(xmlNode *root, const char *data, size_t len)
 	return false;
 }
 
+/* Items whose end never came (a recovering parse of a cut-off document)
+ * are still in the tree: read them too, in document order. */
+static void xml_rest(struct xp *p)
+{
+	const char *item_name = p->atom ? "entry" : "item";
+	for (xmlNode *c = p->root->children; c; c = c->next) {
+		if (xml_is(p, c, p->core, item_name))
+			xml_item(p, c, p->atom);
+		else if (c == p->channel)
+			for (xmlNode *k = c->children; k; k = k->next)
+				if (xml_is(p, k, p->core, item_name))
+					xml_item(p, k, p->atom);
+	}
+}
+
+/* Forget what a parse that turned out not well-formed had read. */
+static void xml_restart(struct xp *p)
+{
+	feed_free(p->f);
+	free(p->feed_author);
+	char reason[sizeof p->reason];
+	memcpy(reason, p->reason, sizeof reason);
+	*p = (struct xp){.f = p->f};
+	memcpy(p->reason, reason, sizeof reason);
+}
+
 int feed_parse_xml(const char *data, size_t len, const char *base_url, const char *charset,
 		   struct feed *out, char *err, size_t errlen)
 {
@@ -724,53 +845,42 @@ int feed_parse_xml(const char *data, size_t len, const char *base_url, const cha
 	ctxt->_private = &p;
 	ctxt->sax->serror = xml_error;
 	ctxt->sax->getEntity = xml_get_entity;
+	ctxt->sax->startElementNs = xml_sax_start;
+	ctxt->sax->endElementNs = xml_sax_end;
 	ctxt->vctxt.error = NULL;
 	ctxt->vctxt.warning = NULL;
 	const char *enc = xml_encoding(data, len, charset);
 	doc = xmlCtxtReadMemory(ctxt, data, (int)len, base_url, enc, opts);
 	if (!doc) {
 		/* Not well-formed: take what a recovering parse can get. */
-		char first[sizeof p.reason];
-		memcpy(first, p.reason, sizeof first);
+		xml_restart(&p);
 		doc = xmlCtxtReadMemory(ctxt, data, (int)len, base_url, enc, opts | XML_PARSE_RECOVER);
-		memcpy(p.reason, first, sizeof first);
 		recovered = true;
 	}
 	p.doc = doc;
 	xmlNode *root = doc ? xmlDocGetRootElement(doc) : NULL;
-	const char *rname = root ? (const char *)root->name : NULL;
 
 	if (!root) {
 		if (xml_looks_html(NULL, data, len))
 			snprintf(err, errlen, "not a feed: an HTML document");
 		else
 			snprintf(err, errlen, "not a feed: %s", p.reason[0] ? p.reason : "no root element");
-	} else if (!strcmp(rname, "rss")) {
-		out->format = FEED_RSS;
-		p.core = NS_CORE | (xml_ns(root) & NS_OTHER);
-		rc = 0;
-	} else if (!strcmp(rname, "RDF")) {
-		out->format = FEED_RDF;
-		p.core = NS_CORE;
-		rc = 0;
-	} else if (!strcmp(rname, "feed")) {
-		/* Atom, or a namespace variant of it (pre-0.3 drafts) */
-		out->format = FEED_ATOM;
-		p.core = NS_ATOM | NS_NONE | xml_ns(root);
-		p.atom03 = root->ns && !strcasecmp((const char *)root->ns->href, "http://purl.org/atom/ns#");
-		rc = 0;
-	} else if (!strcasecmp(rname, "channel")) {
-		out->format = FEED_RSS; /* CDF, or a bare RSS 0.9x channel */
-		p.core = NS_CORE;
-		p.nocase = strcmp(rname, "channel") != 0;
+	} else if (root != p.root) {
+		snprintf(err, errlen, "not a feed: unexpected document structure");
+	} else if (p.is_feed) {
 		rc = 0;
 	} else if (xml_looks_html(root, data, len)) {
 		snprintf(err, errlen, "not a feed: an HTML document");
 	} else {
-		snprintf(err, errlen, "not a feed: root element <%.64s>", rname);
+		snprintf(err, errlen, "not a feed: root element <%.64s>", (const char *)root->name);
 	}
 	if (rc == 0) {
-		xml_walk_feed(&p, root, out->format == FEED_ATOM);
+		if (p.channel)
+			xml_channel(&p, p.channel, p.atom);
+		xml_rest(&p);
+		for (size_t i = 0; p.feed_author && i < out->n_items; i++)
+			if (!out->items[i].author)
+				out->items[i].author = xstrdup(p.feed_author);
 		if (recovered && out->n_items == 0) {
 			/* Broken beyond repair (an entity bomb, a cut-off body):
 			 * an error for the operator, not a quiet empty feed. */
