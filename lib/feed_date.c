@@ -59,14 +59,16 @@ static void date_skip_space(const char **p)
 		(*p)++;
 }
 
-static int date_month(const char *s, size_t n)
+/* Month from the first three letters of s, any case; 0 if none. */
+static int date_month(const char *s)
 {
-	static const char *mon[] = {"jan", "feb", "mar", "apr", "may", "jun",
-				    "jul", "aug", "sep", "oct", "nov", "dec"};
-	if (n < 3)
+	static const char mon[] = "janfebmaraprmayjunjulaugsepoctnovdec";
+	if (!isalpha((unsigned char)s[0]) || !isalpha((unsigned char)s[1]) ||
+	    !isalpha((unsigned char)s[2]))
 		return 0;
+	char a = (char)(s[0] | 0x20), b = (char)(s[1] | 0x20), c = (char)(s[2] | 0x20);
 	for (int i = 0; i < 12; i++)
-		if (strncasecmp(s, mon[i], 3) == 0)
+		if (mon[3 * i] == a && mon[3 * i + 1] == b && mon[3 * i + 2] == c)
 			return i + 1;
 	return 0;
 }
@@ -173,7 +175,7 @@ static int64_t date_rfc822(const char *s)
 
 	date_skip_space(&p);
 	/* Optional weekday, with or without a comma or a dot. */
-	if (isalpha((unsigned char)*p) && !date_month(p, strlen(p))) {
+	if (isalpha((unsigned char)*p) && !date_month(p)) {
 		while (isalpha((unsigned char)*p))
 			p++;
 		if (*p == ',' || *p == '.')
@@ -182,7 +184,7 @@ static int64_t date_rfc822(const char *s)
 	}
 	if (isalpha((unsigned char)*p)) {
 		/* asctime: "Mon D hh:mm:ss [zone] YYYY" */
-		mo = date_month(p, strlen(p));
+		mo = date_month(p);
 		if (!mo)
 			return 0;
 		while (isalpha((unsigned char)*p))
@@ -209,7 +211,7 @@ static int64_t date_rfc822(const char *s)
 	const char *m = p;
 	while (isalpha((unsigned char)*p))
 		p++;
-	mo = date_month(m, (size_t)(p - m));
+	mo = p - m >= 3 ? date_month(m) : 0;
 	if (!mo)
 		return 0;
 	if (*p == '.')

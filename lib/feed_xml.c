@@ -2,6 +2,8 @@
  * external entity or DTD is ever loaded, nothing touches the network, and
  * text gathering is bounded so entity expansion cannot blow up memory. */
 #include <ctype.h>
+#include <iconv.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,6 +11,7 @@
 #include <strings.h>
 
 #include <libxml/SAX2.h>
+#include <libxml/encoding.h>
 #include <libxml/entities.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
@@ -777,6 +780,14 @@ static const char *xml_encoding(const char *data, size_t len, const char *charse
 		return charset;
 	size_t i = 0;
 	while (i < len) {
+		if (i + 8 <= len) {
+			uint64_t w; /* ASCII eight bytes at a time */
+			memcpy(&w, data + i, 8);
+			if (!(w & 0x8080808080808080ull)) {
+				i += 8;
+				continue;
+			}
+		}
 		size_t l;
 		uint32_t cp = utf8_decode(data + i, len - i, &l);
 		if (cp == 0xFFFD && l == 1 && u[i] >= 0x80)
@@ -810,6 +821,37 @@ static void xml_rest(struct xp *p)
 				if (xml_is(p, k, p->core, item_name))
 					xml_item(p, k, p->atom);
 	}
+}
+
+/* Documents in an encoding libxml2 does not have built in go through
+ * iconv, and glibc loads the converter module (a dlopen) on iconv_open()
+ * and unloads it soon after the last iconv_close(): for each document of
+ * a polled euc-kr or windows-1252 feed. One descriptor per encoding is
+ * kept open for good, so the module stays loaded. */
+#define XML_PINNED_MAX 32
+static void xml_pin_encoding(xmlParserCtxtPtr ctxt)
+{
+#ifdef LIBXML_ICONV_ENABLED
+	static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+	static char names[XML_PINNED_MAX][32];
+	static size_t n_names;
+	xmlCharEncodingHandlerPtr h =
+		ctxt->input && ctxt->input->buf ? ctxt->input->buf->encoder : NULL;
+	if (!h || !h->iconv_in || !h->name || strlen(h->name) >= sizeof names[0])
+		return;
+	pthread_mutex_lock(&lock);
+	size_t i = 0;
+	while (i < n_names && strcmp(names[i], h->name) != 0)
+		i++;
+	if (i == n_names && n_names < XML_PINNED_MAX) {
+		iconv_t cd = iconv_open("UTF-8", h->name);
+		if (cd != (iconv_t)-1)
+			strcpy(names[n_names++], h->name); /* cd stays open */
+	}
+	pthread_mutex_unlock(&lock);
+#else
+	(void)ctxt;
+#endif
 }
 
 /* Forget what a parse that turned out not well-formed had read. */
@@ -857,6 +899,7 @@ int feed_parse_xml(const char *data, size_t len, const char *base_url, const cha
 		doc = xmlCtxtReadMemory(ctxt, data, (int)len, base_url, enc, opts | XML_PARSE_RECOVER);
 		recovered = true;
 	}
+	xml_pin_encoding(ctxt);
 	p.doc = doc;
 	xmlNode *root = doc ? xmlDocGetRootElement(doc) : NULL;
 
