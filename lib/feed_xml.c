@@ -55,6 +55,7 @@ struct xp {
 	xmlNode *root;    /* NULL until the root element starts */
 	xmlNode *channel; /* the element whose items count (besides root's) */
 	bool is_feed;     /* root names a format we read */
+	size_t len;       /* bytes of the document */
 	bool atom;
 };
 
@@ -657,6 +658,25 @@ static void xml_classify(struct xp *p, xmlNode *root)
 		p->channel = root; /* Atom's feed, CDF or a bare RSS 0.9x channel */
 }
 
+/* SAX2 start of the document, once the XML declaration is read and the
+ * encoding is settled. A document in memory that needs no conversion is
+ * all in the parser's buffer already, yet libxml2 2.9 still calls its
+ * "read more" path (buffer growth, an end-of-input callback) at nearly
+ * every token of its last 250 bytes, which is all of a small feed. With
+ * no read callback it knows there is nothing more to read. Only done when
+ * the buffer provably holds every byte of the document. */
+static void xml_sax_start_doc(void *ctx)
+{
+	xmlParserCtxtPtr ctxt = ctx;
+	struct xp *p = ctxt->_private;
+	xmlParserInputPtr in = ctxt->input;
+
+	xmlSAX2StartDocument(ctx);
+	if (in && in->buf && !in->buf->encoder && in->base && in->end && ctxt->inputNr == 1 &&
+	    (size_t)(in->end - in->base) + in->consumed == p->len)
+		in->buf->readcallback = NULL;
+}
+
 /* SAX2 start of an element: the tree is built as usual (libxml2's own
  * handler); the root decides the format, and the first <channel> under an
  * RSS root is the one whose items we read. */
@@ -861,14 +881,63 @@ static void xml_restart(struct xp *p)
 	free(p->feed_author);
 	char reason[sizeof p->reason];
 	memcpy(reason, p->reason, sizeof reason);
-	*p = (struct xp){.f = p->f};
+	*p = (struct xp){.f = p->f, .len = p->len};
 	memcpy(p->reason, reason, sizeof reason);
+}
+
+/* A parser context per thread, reused: making one (its dictionary, its
+ * stacks) and freeing it cost more than parsing a small feed. libxml2
+ * resets it for each document; it is made anew now and then so that its
+ * dictionary of names does not grow for good. */
+#define XML_CTXT_USES 256
+#define XML_CTXT_DICT_MAX 20000
+static pthread_key_t xml_ctxt_key;
+static pthread_once_t xml_ctxt_once = PTHREAD_ONCE_INIT;
+static _Thread_local xmlParserCtxtPtr xml_ctxt_cached;
+static _Thread_local unsigned xml_ctxt_uses;
+
+static void xml_ctxt_destroy(void *ctxt)
+{
+	xmlFreeParserCtxt(ctxt);
+}
+
+static void xml_ctxt_key_init(void)
+{
+	if (pthread_key_create(&xml_ctxt_key, xml_ctxt_destroy) != 0)
+		abort();
+}
+
+static xmlParserCtxtPtr xml_ctxt_get(void)
+{
+	xmlParserCtxtPtr ctxt = xml_ctxt_cached;
+	xml_ctxt_cached = NULL; /* taken: a nested call would make its own */
+	if (ctxt && (++xml_ctxt_uses > XML_CTXT_USES || !ctxt->dict ||
+		     xmlDictSize(ctxt->dict) > XML_CTXT_DICT_MAX)) {
+		pthread_setspecific(xml_ctxt_key, NULL);
+		xmlFreeParserCtxt(ctxt);
+		ctxt = NULL;
+	}
+	if (!ctxt) {
+		ctxt = xmlNewParserCtxt();
+		xml_ctxt_uses = 0;
+	}
+	return ctxt;
+}
+
+static void xml_ctxt_put(xmlParserCtxtPtr ctxt)
+{
+	pthread_once(&xml_ctxt_once, xml_ctxt_key_init);
+	if (xml_ctxt_cached)
+		xmlFreeParserCtxt(xml_ctxt_cached);
+	ctxt->_private = NULL;
+	xml_ctxt_cached = ctxt;
+	pthread_setspecific(xml_ctxt_key, ctxt); /* freed when the thread ends */
 }
 
 int feed_parse_xml(const char *data, size_t len, const char *base_url, const char *charset,
 		   struct feed *out, char *err, size_t errlen)
 {
-	struct xp p = {.f = out};
+	struct xp p = {.f = out, .len = len};
 	const int opts = XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_NOWARNING;
 	xmlDocPtr doc = NULL;
 	bool recovered = false;
@@ -879,7 +948,7 @@ int feed_parse_xml(const char *data, size_t len, const char *base_url, const cha
 		snprintf(err, errlen, "document too large");
 		return -1;
 	}
-	xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
+	xmlParserCtxtPtr ctxt = xml_ctxt_get();
 	if (!ctxt) {
 		snprintf(err, errlen, "out of memory");
 		return -1;
@@ -887,6 +956,7 @@ int feed_parse_xml(const char *data, size_t len, const char *base_url, const cha
 	ctxt->_private = &p;
 	ctxt->sax->serror = xml_error;
 	ctxt->sax->getEntity = xml_get_entity;
+	ctxt->sax->startDocument = xml_sax_start_doc;
 	ctxt->sax->startElementNs = xml_sax_start;
 	ctxt->sax->endElementNs = xml_sax_end;
 	ctxt->vctxt.error = NULL;
@@ -935,6 +1005,6 @@ int feed_parse_xml(const char *data, size_t len, const char *base_url, const cha
 	}
 	free(p.feed_author);
 	xmlFreeDoc(doc);
-	xmlFreeParserCtxt(ctxt);
+	xml_ctxt_put(ctxt);
 	return rc;
 }
