@@ -107,6 +107,12 @@ static bool xml_is(const struct xp *p, const xmlNode *n, int ns, const char *nam
 	return strcmp((const char *)n->name, name) == 0;
 }
 
+/* xml_is() for an element whose namespace is already known to match. */
+static bool xml_name_is(const struct xp *p, const char *name, const char *want)
+{
+	return p->nocase ? strcasecmp(name, want) == 0 : strcmp(name, want) == 0;
+}
+
 static xmlNode *xml_child(const struct xp *p, const xmlNode *parent, int ns, const char *name)
 {
 	for (xmlNode *c = parent->children; c; c = c->next)
@@ -496,9 +502,9 @@ static void xml_item(struct xp *p, xmlNode *item, bool atom)
 			continue;
 		}
 		if (core) {
-			if (xml_is(p, c, ns, "title")) {
+			if (xml_name_is(p, name, "title")) {
 				xml_set_plain(&it->title, xml_plain(c));
-			} else if (xml_is(p, c, ns, "link") && !it->link) {
+			} else if (xml_name_is(p, name, "link") && !it->link) {
 				char *href = p->nocase ? xml_attr(p, c, "href") : NULL;
 				char *s = href ? xstrdup(href) : xml_text(c, false);
 				xmlFree(href);
@@ -506,7 +512,7 @@ static void xml_item(struct xp *p, xmlNode *item, bool atom)
 				if (*s)
 					it->link = xml_resolve(p, c, s);
 				free(s);
-			} else if (xml_is(p, c, ns, "guid")) {
+			} else if (xml_name_is(p, name, "guid")) {
 				char *s = xml_text(c, false), *perma = xml_attr(p, c, "isPermaLink");
 				feed_trim(s);
 				if (!it->guid && (!perma || strcasecmp(perma, "false")) &&
@@ -514,13 +520,13 @@ static void xml_item(struct xp *p, xmlNode *item, bool atom)
 					guid_link = xml_resolve(p, c, s);
 				xml_set_plain(&it->guid, s);
 				xmlFree(perma);
-			} else if (xml_is(p, c, ns, "description") || xml_is(p, c, ns, "abstract")) {
+			} else if (xml_name_is(p, name, "description") || xml_name_is(p, name, "abstract")) {
 				xml_set_owned(&it->summary, xml_html_abs(p, c, xml_text(c, true)));
-			} else if (xml_is(p, c, ns, "body") || xml_is(p, c, ns, "fullitem")) {
+			} else if (xml_name_is(p, name, "body") || xml_name_is(p, name, "fullitem")) {
 				xml_set_owned(&it->content, xml_html_abs(p, c, xml_text(c, true)));
-			} else if (xml_is(p, c, ns, "author")) {
+			} else if (xml_name_is(p, name, "author")) {
 				xml_set_plain(&it->author, rss_author_name(xml_plain(c)));
-			} else if (xml_is(p, c, ns, "pubDate")) {
+			} else if (xml_name_is(p, name, "pubDate")) {
 				xml_set_date(&it->published, c);
 			}
 		} else if (ns == NS_CONTENT && !strcmp(name, "encoded")) {
