@@ -854,7 +854,10 @@ static void xml_rest(struct xp *p)
  * and unloads it soon after the last iconv_close(): for each document of
  * a polled euc-kr or windows-1252 feed. One descriptor per encoding is
  * kept open for good, so the module stays loaded. */
-#define XML_PINNED_MAX 32
+#define XML_PINNED_MAX 16
+#ifdef LIBXML_ICONV_ENABLED
+static iconv_t xml_pinned[XML_PINNED_MAX]; /* never closed, on purpose */
+#endif
 static void xml_pin_encoding(xmlParserCtxtPtr ctxt)
 {
 #ifdef LIBXML_ICONV_ENABLED
@@ -871,8 +874,10 @@ static void xml_pin_encoding(xmlParserCtxtPtr ctxt)
 		i++;
 	if (i == n_names && n_names < XML_PINNED_MAX) {
 		iconv_t cd = iconv_open("UTF-8", h->name);
-		if (cd != (iconv_t)-1)
-			strcpy(names[n_names++], h->name); /* cd stays open */
+		if (cd != (iconv_t)-1) {
+			xml_pinned[n_names] = cd;
+			strcpy(names[n_names++], h->name);
+		}
 	}
 	pthread_mutex_unlock(&lock);
 #else
