@@ -1,5 +1,7 @@
 /* Feed parsing: bytes of an RSS, Atom or JSON Feed document -> items.
- * Pure: no I/O, no globals. */
+ * No I/O. The only state kept between calls is cache: a libxml2 parser
+ * context per thread and the iconv converters already used; results never
+ * depend on it. */
 #ifndef QUOTED_FEED_H
 #define QUOTED_FEED_H
 #include <stddef.h>
