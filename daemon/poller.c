@@ -33,13 +33,16 @@ struct poller {
 	const struct config *cfg;
 	struct fetcher *fetcher;
 	struct event *tick;
-	bool once, stopping, leasing, leased_once;
+	bool once, stopping, leasing;
 	bool shutting_down; /* fetcher_free() is cancelling: record nothing */
 	int feeds_in_progress;
-	/* --once leases every feed at once but starts them a batch at a
-	 * time, so memory stays bounded however many feeds there are. */
+	/* --once walks every active feed in id order, leasing a chunk at a
+	 * time as the previous chunk drains, so the first transfers start at
+	 * once and memory stays bounded however many feeds there are. */
 	struct db_feed *backlog;
 	size_t backlog_n, backlog_next;
+	int64_t once_after_id; /* highest feed id leased so far */
+	bool once_exhausted;   /* the last chunk came back short */
 	struct poller_stats stats;
 };
 
@@ -81,7 +84,7 @@ static void poller_check_done(struct poller *p)
 {
 	if (p->feeds_in_progress > 0 || p->leasing || p->backlog)
 		return;
-	if ((p->once && p->leased_once) || p->stopping)
+	if ((p->once && p->once_exhausted) || p->stopping)
 		event_base_loopexit(p->base, NULL);
 }
 
@@ -386,7 +389,7 @@ static void feed_fetched(const struct fetch_result *r, void *arg)
 	}
 	fp->etag = opt_dup(r->etag);
 	fp->last_modified = opt_dup(r->last_modified);
-	log_info("feed %" PRId64 " %s: %zu items", fp->feed.id, fp->feed.url, fp->parsed.n_items);
+	log_debug("feed %" PRId64 " %s: %zu items", fp->feed.id, fp->feed.url, fp->parsed.n_items);
 	char **keys = xcalloc(fp->parsed.n_items ? fp->parsed.n_items : 1, sizeof *keys);
 	for (size_t i = 0; i < fp->parsed.n_items; i++)
 		keys[i] = feed_item_key(&fp->parsed.items[i]);
@@ -432,13 +435,16 @@ static void poller_start_feed(struct poller *p, struct db_feed *feed)
 	fetcher_submit(p->fetcher, &req);
 }
 
-/* Start backlogged feeds up to the cap; when stopping, drop the rest
- * (leased but not started: the lease runs out and another pass takes them). */
+/* Start backlogged feeds up to the cap and lease the next chunk once less
+ * than a cap's worth is left; when stopping, drop the rest (leased but not
+ * started: the lease runs out and another pass takes them). */
 static void poller_drain_backlog(struct poller *p)
 {
 	while (p->backlog_next < p->backlog_n && !p->stopping &&
 	       p->feeds_in_progress < poller_once_cap(p))
 		poller_start_feed(p, &p->backlog[p->backlog_next++]);
+	if (p->once && !p->once_exhausted && p->backlog_n - p->backlog_next < (size_t)poller_once_cap(p))
+		poller_lease(p);
 	if (p->backlog && (p->stopping || p->backlog_next == p->backlog_n)) {
 		for (size_t i = p->backlog_next; i < p->backlog_n; i++)
 			db_feed_clear(&p->backlog[i]);
@@ -457,10 +463,23 @@ static void poller_leased(struct db_feed *feeds, int n, const char *err, void *a
 		poller_check_done(p);
 		return;
 	}
-	p->leased_once = true;
 	if (p->once) {
-		p->backlog = feeds;
-		p->backlog_n = (size_t)n;
+		if (n < poller_once_cap(p) || p->stopping)
+			p->once_exhausted = true;
+		for (int i = 0; i < n; i++) /* RETURNING keeps no order */
+			if (feeds[i].id > p->once_after_id)
+				p->once_after_id = feeds[i].id;
+		/* Append the chunk to what is left of the backlog. */
+		size_t left = p->backlog_n - p->backlog_next;
+		struct db_feed *merged = xcalloc(left + (size_t)n + 1, sizeof *merged);
+		if (left)
+			memcpy(merged, p->backlog + p->backlog_next, left * sizeof *merged);
+		if (n)
+			memcpy(merged + left, feeds, (size_t)n * sizeof *merged);
+		free(p->backlog);
+		free(feeds);
+		p->backlog = merged;
+		p->backlog_n = left + (size_t)n;
 		p->backlog_next = 0;
 		poller_drain_backlog(p);
 		poller_check_done(p);
@@ -479,15 +498,15 @@ static void poller_leased(struct db_feed *feeds, int n, const char *err, void *a
 /* Lease what is due, unless the database is away or busy, or we stop. */
 static void poller_lease(struct poller *p)
 {
-	if (p->stopping || p->leasing || (p->once && p->leased_once))
+	if (p->stopping || p->leasing || (p->once && p->once_exhausted))
 		return;
 	if (!dbq_connected(p->db) || dbq_depth(p->db) > MAX_DB_BACKLOG)
 		return;
-	int limit = p->once ? 1000000 : p->cfg->max_connections * 4;
+	int limit = p->once ? poller_once_cap(p) : p->cfg->max_connections * 4;
 	if (!p->once && fetcher_pending(p->fetcher) > (size_t)limit)
 		return;
 	p->leasing = true;
-	store_lease(p->db, p->once, limit, LEASE_SECONDS, poller_leased, p);
+	store_lease(p->db, p->once ? p->once_after_id : -1, limit, LEASE_SECONDS, poller_leased, p);
 }
 
 static void poller_tick(evutil_socket_t fd, short what, void *arg)

@@ -56,23 +56,36 @@ static void lease_done(const PGresult *res, const char *err, void *arg)
 	free(c);
 }
 
-void store_lease(struct dbq *q, bool all, int limit, int lease_s, store_feeds_fn done, void *arg)
+/* The lease pushes next_poll_at forward, so another daemon (or this one
+ * after a crash) picks the feed up only once the lease has run out. */
+void store_lease(struct dbq *q, int64_t after_id, int limit, int lease_s, store_feeds_fn done, void *arg)
 {
-	char lim[16], lease[16];
+	char after[24], lim[16], lease[16];
+	snprintf(after, sizeof after, "%" PRId64, after_id);
 	snprintf(lim, sizeof lim, "%d", limit);
 	snprintf(lease, sizeof lease, "%d", lease_s);
-	const char *params[] = {all ? "t" : "f", lim, lease};
-	/* The lease pushes next_poll_at forward, so another daemon (or this one
-	 * after a crash) picks the feed up only once the lease has run out. */
+	void *cb = call_new((void (*)(void))done, arg);
+	if (after_id < 0) {
+		const char *params[] = {lim, lease};
+		dbq_submit(q,
+			   "UPDATE feeds f SET next_poll_at = now() + make_interval(secs => $2::int),"
+			   " last_polled_at = now()"
+			   " FROM (SELECT id FROM feeds WHERE state = 'active' AND next_poll_at <= now()"
+			   "       ORDER BY next_poll_at, id LIMIT $1::int FOR UPDATE SKIP LOCKED) due"
+			   " WHERE f.id = due.id"
+			   " RETURNING f.id, f.url, f.etag, f.last_modified, f.local, f.interval_s, f.error_count",
+			   2, params, lease_done, cb);
+		return;
+	}
+	const char *params[] = {after, lim, lease};
 	dbq_submit(q,
 		   "UPDATE feeds f SET next_poll_at = now() + make_interval(secs => $3::int),"
 		   " last_polled_at = now()"
-		   " FROM (SELECT id FROM feeds WHERE state = 'active'"
-		   "       AND ($1::boolean OR next_poll_at <= now())"
-		   "       ORDER BY next_poll_at, id LIMIT $2::int FOR UPDATE SKIP LOCKED) due"
+		   " FROM (SELECT id FROM feeds WHERE state = 'active' AND id > $1::bigint"
+		   "       ORDER BY id LIMIT $2::int FOR UPDATE SKIP LOCKED) due"
 		   " WHERE f.id = due.id"
 		   " RETURNING f.id, f.url, f.etag, f.last_modified, f.local, f.interval_s, f.error_count",
-		   3, params, lease_done, call_new((void (*)(void))done, arg));
+		   3, params, lease_done, cb);
 }
 
 #define BATCH_MAX 256

@@ -26,9 +26,11 @@ void db_feed_clear(struct db_feed *f);
 
 /* feeds (n of them) belong to the callee; NULL with err on failure. */
 typedef void (*store_feeds_fn)(struct db_feed *feeds, int n, const char *err, void *arg);
-/* Lease feeds that are due (every active feed when all) for lease_s
- * seconds, with FOR UPDATE SKIP LOCKED so several daemons share the work. */
-void store_lease(struct dbq *q, bool all, int limit, int lease_s, store_feeds_fn done, void *arg);
+/* Lease up to limit feeds for lease_s seconds, with FOR UPDATE SKIP LOCKED
+ * so several daemons share the work: the due feeds, most overdue first,
+ * when after_id < 0; otherwise every active feed with an id above after_id,
+ * in id order (a --once pass walks all feeds a chunk at a time). */
+void store_lease(struct dbq *q, int64_t after_id, int limit, int lease_s, store_feeds_fn done, void *arg);
 
 /* What to record when a poll turns out to carry nothing new. */
 struct feed_poll_record {

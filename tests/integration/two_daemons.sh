@@ -2,6 +2,8 @@
 # Two daemons on one database share 200 feeds: leases (FOR UPDATE SKIP
 # LOCKED) make every feed polled exactly once in the round, and every item
 # stored once. The items carry their text in the feed (no article page).
+# Then one --once pass, which leases in chunks of max_connections * 4 (32
+# here), must poll each of the 200 feeds exactly once more.
 . "$(dirname "$0")/../lib.sh"
 new_db two
 write_config
@@ -28,9 +30,9 @@ start_httpd "$site"
 quotectl db migrate >/dev/null
 psql -X -q -c "INSERT INTO feeds (url) SELECT '$BASE/feeds/f' || g || '.xml' FROM generate_series(1, 200) g"
 
-"$QUOTED_BIN" -c "$CONFIG" 2>"$WORK_DIR/a.log" &
+"$QUOTED_BIN" -v -c "$CONFIG" 2>"$WORK_DIR/a.log" &
 A=$!
-"$QUOTED_BIN" -c "$CONFIG" 2>"$WORK_DIR/b.log" &
+"$QUOTED_BIN" -v -c "$CONFIG" 2>"$WORK_DIR/b.log" &
 B=$!
 stop_all() { kill "$A" "$B" 2>/dev/null || true; cleanup; }
 trap stop_all EXIT
@@ -57,4 +59,12 @@ distinct=$(grep '^GET /feeds/f' "$HTTPD_LOG" | cut -d' ' -f2 | sort -u | wc -l)
 [ "$(sql "SELECT count(*) FROM articles")" = 200 ] || fail "articles"
 [ "$(sql "SELECT count(*) FROM quotes")" = 200 ] || fail "quotes: $(sql "SELECT count(*) FROM quotes")"
 [ "$(sql "SELECT count(DISTINCT speaker_id) FROM quotes")" = 1 ] || fail "one speaker expected"
+
+: >"$HTTPD_LOG"
+"$QUOTED_BIN" -v -c "$CONFIG" --once 2>"$WORK_DIR/once.log" || fail "quoted --once failed"
+grep -q "done: 200 feeds polled" "$WORK_DIR/once.log" || fail "--once: $(grep 'done:' "$WORK_DIR/once.log")"
+requests=$(grep -c '^GET /feeds/f' "$HTTPD_LOG")
+distinct=$(grep '^GET /feeds/f' "$HTTPD_LOG" | cut -d' ' -f2 | sort -u | wc -l)
+[ "$requests" = 200 ] && [ "$distinct" = 200 ] || fail "--once: $requests requests for $distinct of 200 feeds"
+[ "$(sql "SELECT count(*) FROM quotes")" = 200 ] || fail "quotes after --once"
 echo "two_daemons: ok"
