@@ -29,7 +29,21 @@ void poller_free(struct poller *p);
 void poller_reconfigure(struct poller *p);
 const struct fetch_stats *poller_fetch_stats(const struct poller *p);
 size_t poller_fetch_queue(const struct poller *p);
+size_t poller_work_queue(const struct poller *p); /* parse and extraction jobs */
 int poller_feeds_in_progress(const struct poller *p);
+
+/* A thread pool for the CPU work of a poll: work runs on a worker thread
+ * and may touch only its argument; done runs afterwards on the loop
+ * thread. With 0 threads, submit runs both at once. Freeing runs the work
+ * and done of every job still queued. */
+typedef void (*work_fn)(void *arg);
+typedef void (*work_done_fn)(void *arg);
+struct workers;
+struct workers *workers_new(struct event_base *base, int threads);
+void workers_submit(struct workers *w, work_fn work, work_done_fn done, void *arg);
+size_t workers_queued(const struct workers *w); /* submitted, done not yet run */
+int workers_threads(const struct workers *w);
+void workers_free(struct workers *w);
 
 /* The admin endpoint: /healthz and /metrics (Prometheus text format) on a
  * loopback address. */

@@ -235,9 +235,11 @@ static void admin_metrics(struct buf *b, void *arg)
 	buf_printf(b, "# HELP quoted_queue_depth Work waiting, by queue.\n"
 		      "# TYPE quoted_queue_depth gauge\n"
 		      "quoted_queue_depth{queue=\"fetch\"} %zu\n"
+		      "quoted_queue_depth{queue=\"work\"} %zu\n"
 		      "quoted_queue_depth{queue=\"database\"} %zu\n"
 		      "quoted_queue_depth{queue=\"feeds_in_progress\"} %d\n",
-		   poller_fetch_queue(d->poller), dbq_depth(d->db), poller_feeds_in_progress(d->poller));
+		   poller_fetch_queue(d->poller), poller_work_queue(d->poller), dbq_depth(d->db),
+		   poller_feeds_in_progress(d->poller));
 }
 
 int main(int argc, char **argv)

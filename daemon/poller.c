@@ -8,6 +8,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "daemon.h"
 #include "quoted/feed.h"
@@ -32,6 +33,7 @@ struct poller {
 	struct store_batch *batch;
 	const struct config *cfg;
 	struct fetcher *fetcher;
+	struct workers *workers;
 	struct event *tick;
 	bool once, stopping, leasing;
 	bool shutting_down; /* fetcher_free() is cancelling: record nothing */
@@ -59,17 +61,43 @@ struct feed_poll {
 	char *moved_to; /* permanent redirect target, or NULL */
 	size_t items_deferred; /* new items left for later polls */
 	char *first_failure;   /* why the first failed article failed, or NULL */
+	/* The parse job: input copied from the fetch result, output filled
+	 * on a worker thread. */
+	char *body, *base_url, *content_type;
+	size_t len;
+	int parse_rc;
+	char parse_err[256];
+	char **keys; /* one per parsed item */
+	size_t n_keys;
 };
 
 struct article_job {
 	struct feed_poll *fp;
 	char *item_key, *url, *title, *author, *content;
 	int64_t published;
+	/* The extraction job: the page (NULL: read the feed's content) ... */
+	char *page, *page_url, *fetch_error;
+	size_t page_len;
+	/* ... and what a worker thread made of it. */
+	struct article_text text;
+	const char *source; /* NULL: no text found */
+	char *body;
+	struct quote_list quotes;
 };
 
 static char *opt_dup(const char *s)
 {
 	return s ? xstrdup(s) : NULL;
+}
+
+/* A copy of a fetched body (which may hold NUL bytes), NUL-terminated: the
+ * fetcher frees its own when the callback returns. */
+static char *body_copy(const struct fetch_result *r)
+{
+	char *b = xmalloc(r->len + 1);
+	memcpy(b, r->body, r->len);
+	b[r->len] = '\0';
+	return b;
 }
 
 static double random_unit(void)
@@ -92,6 +120,12 @@ static void feed_poll_free(struct feed_poll *fp)
 {
 	db_feed_clear(&fp->feed);
 	feed_free(&fp->parsed);
+	free(fp->body);
+	free(fp->base_url);
+	free(fp->content_type);
+	for (size_t i = 0; i < fp->n_keys; i++)
+		free(fp->keys[i]);
+	free(fp->keys);
 	free(fp->etag);
 	free(fp->last_modified);
 	free(fp->moved_to);
@@ -211,7 +245,25 @@ static void article_job_free(struct article_job *j)
 	free(j->title);
 	free(j->author);
 	free(j->content);
+	free(j->page);
+	free(j->page_url);
+	free(j->fetch_error);
+	article_text_free(&j->text);
+	free(j->body);
+	quote_list_free(&j->quotes);
 	free(j);
+}
+
+/* A job dropped at shutdown: not stored, not recorded; the lease runs out
+ * and the next run fetches the item again. */
+static void article_drop(struct article_job *j)
+{
+	struct feed_poll *fp = j->fp;
+	article_job_free(j);
+	if (--fp->articles_pending == 0) {
+		fp->p->feeds_in_progress--;
+		feed_poll_free(fp);
+	}
 }
 
 static void article_settle(struct article_job *j, bool ok, const char *why)
@@ -243,40 +295,48 @@ static void article_stored(int added, const char *err, void *arg)
 	article_settle(j, added >= 0, err);
 }
 
-/* Turn a fetched page (or the feed's own content) into text and quotes and
- * hand them to the store. */
-static void article_process(struct article_job *j, const struct fetch_result *r)
+/* On a worker thread: turn the page (or the feed's own content) into text
+ * and quotes. */
+static void article_extract(void *arg)
 {
+	struct article_job *j = arg;
+	j->source = article_read(j->page, j->page_len, j->page_url, j->content, &j->text);
+	free(j->page);
+	j->page = NULL;
+	if (!j->source)
+		return;
+	j->body = article_text_join(&j->text);
+	quotes_extract(j->body, strlen(j->body), &j->quotes);
+}
+
+/* Back on the loop: hand the text and quotes to the store. */
+static void article_extracted(void *arg)
+{
+	struct article_job *j = arg;
 	struct poller *p = j->fp->p;
-	struct article_text at;
-	const char *source = article_read(r ? r->body : NULL, r ? r->len : 0, r ? r->effective_url : NULL,
-					  j->content, &at);
-	if (!source) {
-		log_warn("article %s: %s", j->url ? j->url : j->item_key,
-			 r && r->error ? r->error : "no text found");
-		article_text_free(&at);
-		article_settle(j, false, r && r->error ? r->error : "no text found");
+	if (p->shutting_down) {
+		article_drop(j);
 		return;
 	}
-	char *body = article_text_join(&at);
-	struct quote_list quotes = {0};
-	quotes_extract(body, strlen(body), &quotes);
+	if (!j->source) {
+		const char *why = j->fetch_error ? j->fetch_error : "no text found";
+		log_warn("article %s: %s", j->url ? j->url : j->item_key, why);
+		article_settle(j, false, why);
+		return;
+	}
 	int64_t published = j->published;
-	if (!published && at.published)
-		published = feed_parse_date(at.published);
+	if (!published && j->text.published)
+		published = feed_parse_date(j->text.published);
 	struct article_record rec = {
 		.url = j->url ? j->url : j->item_key,
-		.title = at.title ? at.title : j->title,
-		.byline = at.byline ? at.byline : j->author,
+		.title = j->text.title ? j->text.title : j->title,
+		.byline = j->text.byline ? j->text.byline : j->author,
 		.published = published,
-		.body = body,
-		.source = source,
+		.body = j->body,
+		.source = j->source,
 	};
-	log_info("article %s: %zu quotes", rec.url, quotes.n);
-	store_article(p->db, j->fp->feed.id, j->item_key, &rec, &quotes, article_stored, j);
-	quote_list_free(&quotes);
-	free(body);
-	article_text_free(&at);
+	log_info("article %s: %zu quotes", rec.url, j->quotes.n);
+	store_article(p->db, j->fp->feed.id, j->item_key, &rec, &j->quotes, article_stored, j);
 }
 
 static void article_fetched(const struct fetch_result *r, void *arg)
@@ -284,19 +344,20 @@ static void article_fetched(const struct fetch_result *r, void *arg)
 	struct article_job *j = arg;
 	struct feed_poll *fp = j->fp;
 	if (fp->p->shutting_down) {
-		/* Not stored, not recorded: the lease runs out and the item is
-		 * fetched again by the next run. */
-		article_job_free(j);
-		if (--fp->articles_pending == 0) {
-			fp->p->feeds_in_progress--;
-			feed_poll_free(fp);
-		}
+		article_drop(j);
 		return;
 	}
 	bool ok = !r->error && (r->status == 200 || (r->status == 0 && fp->feed.local));
 	if (!ok && !r->error)
 		log_warn("article %s: HTTP %ld", r->url, r->status);
-	article_process(j, ok ? r : NULL);
+	if (ok) {
+		j->page = body_copy(r);
+		j->page_len = r->len;
+		j->page_url = opt_dup(r->effective_url);
+	} else if (r->error) {
+		j->fetch_error = xstrdup(r->error);
+	}
+	workers_submit(fp->p->workers, article_extract, article_extracted, j);
 }
 
 /* Queue the items this feed has not carried before. */
@@ -344,11 +405,59 @@ static void feed_items_checked(const bool *known, bool recorded, const char *err
 			};
 			fetcher_submit(p->fetcher, &req);
 		} else {
-			article_process(j, NULL);
+			workers_submit(p->workers, article_extract, article_extracted, j);
 		}
 	}
 	if (--fp->articles_pending == 0)
 		feed_poll_finish(fp);
+}
+
+/* On a worker thread: parse the feed and compute its items' keys. */
+static void feed_parse_work(void *arg)
+{
+	struct feed_poll *fp = arg;
+	fp->parse_rc = feed_parse(fp->body, fp->len, fp->base_url, fp->content_type, &fp->parsed,
+				  fp->parse_err, sizeof fp->parse_err);
+	free(fp->body);
+	fp->body = NULL;
+	if (fp->parse_rc < 0)
+		return;
+	fp->keys = xcalloc(fp->parsed.n_items ? fp->parsed.n_items : 1, sizeof *fp->keys);
+	for (size_t i = 0; i < fp->parsed.n_items; i++)
+		fp->keys[i] = feed_item_key(&fp->parsed.items[i]);
+	fp->n_keys = fp->parsed.n_items;
+}
+
+/* Back on the loop: check which items are new (and record a quiet poll in
+ * the same statement). */
+static void feed_parsed(void *arg)
+{
+	struct feed_poll *fp = arg;
+	struct poller *p = fp->p;
+	if (p->shutting_down) {
+		p->feeds_in_progress--;
+		feed_poll_free(fp);
+		return;
+	}
+	if (fp->parse_rc < 0) {
+		feed_poll_error(fp, (int)fp->status, -1, fp->parse_err);
+		return;
+	}
+	log_debug("feed %" PRId64 " %s: %zu items", fp->feed.id, fp->feed.url, fp->parsed.n_items);
+	/* A quiet poll is recorded by the same statement; a moved feed takes
+	 * the ordinary path, which also records its new URL. */
+	int interval, next;
+	feed_poll_schedule(fp, &interval, &next);
+	struct feed_poll_record rec = {
+		.status = (int)(fp->status ? fp->status : 200),
+		.etag = fp->etag,
+		.last_modified = fp->last_modified,
+		.title = fp->parsed.title,
+		.interval_s = interval,
+		.next_in_s = next,
+	};
+	store_known_items(p->batch, fp->feed.id, fp->keys, fp->n_keys, fp->moved_to ? NULL : &rec,
+			  feed_items_checked, fp);
 }
 
 static void feed_fetched(const struct fetch_result *r, void *arg)
@@ -381,35 +490,13 @@ static void feed_fetched(const struct fetch_result *r, void *arg)
 		feed_poll_error(fp, (int)r->status, r->retry_after_s, msg);
 		return;
 	}
-	char perr[256];
-	if (feed_parse(r->body, r->len, r->effective_url, r->content_type, &fp->parsed, perr,
-		       sizeof perr) < 0) {
-		feed_poll_error(fp, (int)r->status, -1, perr);
-		return;
-	}
 	fp->etag = opt_dup(r->etag);
 	fp->last_modified = opt_dup(r->last_modified);
-	log_debug("feed %" PRId64 " %s: %zu items", fp->feed.id, fp->feed.url, fp->parsed.n_items);
-	char **keys = xcalloc(fp->parsed.n_items ? fp->parsed.n_items : 1, sizeof *keys);
-	for (size_t i = 0; i < fp->parsed.n_items; i++)
-		keys[i] = feed_item_key(&fp->parsed.items[i]);
-	/* A quiet poll is recorded by the same statement; a moved feed takes
-	 * the ordinary path, which also records its new URL. */
-	int interval, next;
-	feed_poll_schedule(fp, &interval, &next);
-	struct feed_poll_record rec = {
-		.status = (int)(r->status ? r->status : 200),
-		.etag = fp->etag,
-		.last_modified = fp->last_modified,
-		.title = fp->parsed.title,
-		.interval_s = interval,
-		.next_in_s = next,
-	};
-	store_known_items(p->batch, fp->feed.id, keys, fp->parsed.n_items, fp->moved_to ? NULL : &rec,
-			  feed_items_checked, fp);
-	for (size_t i = 0; i < fp->parsed.n_items; i++)
-		free(keys[i]);
-	free(keys);
+	fp->body = body_copy(r);
+	fp->len = r->len;
+	fp->base_url = opt_dup(r->effective_url);
+	fp->content_type = opt_dup(r->content_type);
+	workers_submit(p->workers, feed_parse_work, feed_parsed, fp);
 }
 
 /* Feeds in progress at most while a --once backlog drains. */
@@ -526,7 +613,13 @@ struct poller *poller_new(struct event_base *base, struct dbq *db, const struct 
 	fetch_options_from_config(cfg, &fo, &ua);
 	p->fetcher = fetcher_new(base, &fo);
 	free(ua);
-	p->batch = store_batch_new(base, db);
+	int threads = cfg->worker_threads;
+	if (threads < 0) {
+		long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+		threads = cpus < 1 ? 1 : cpus > 4 ? 4 : (int)cpus;
+	}
+	p->workers = workers_new(base, threads);
+	p->batch = store_batch_new(db);
 	p->tick = event_new(base, -1, EV_PERSIST, poller_tick, p);
 	return p;
 }
@@ -551,6 +644,11 @@ const struct fetch_stats *poller_fetch_stats(const struct poller *p)
 size_t poller_fetch_queue(const struct poller *p)
 {
 	return fetcher_pending(p->fetcher);
+}
+
+size_t poller_work_queue(const struct poller *p)
+{
+	return workers_queued(p->workers);
 }
 
 int poller_feeds_in_progress(const struct poller *p)
@@ -596,6 +694,7 @@ void poller_free(struct poller *p)
 	p->stopping = true;
 	poller_drain_backlog(p);
 	fetcher_free(p->fetcher);
+	workers_free(p->workers); /* jobs still queued see shutting_down */
 	store_batch_free(p->batch);
 	event_free(p->tick);
 	free(p);

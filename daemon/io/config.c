@@ -32,6 +32,7 @@ static const struct config_key config_keys[] = {
 	KEY("fetch", "connect_timeout", KEY_INT, connect_timeout_s, 1, 300),
 	KEY("fetch", "timeout", KEY_INT, timeout_s, 1, 3600),
 	KEY("fetch", "allow_private_addresses", KEY_BOOL, allow_private, 0, 1),
+	KEY("fetch", "worker_threads", KEY_INT, worker_threads, 0, 64),
 	KEY("schedule", "default_interval", KEY_INT, default_interval_s, 1, 7 * 86400),
 	KEY("schedule", "min_interval", KEY_INT, min_interval_s, 1, 7 * 86400),
 	KEY("schedule", "max_interval", KEY_INT, max_interval_s, 1, 7 * 86400),
@@ -54,6 +55,7 @@ void config_defaults(struct config *cfg)
 	cfg->max_interval_s = 86400;
 	cfg->max_error_backoff_s = 6 * 3600;
 	cfg->check_interval_s = 5;
+	cfg->worker_threads = -1;
 }
 
 struct parse_state {

@@ -88,8 +88,11 @@ void store_lease(struct dbq *q, int64_t after_id, int limit, int lease_s, store_
 		   3, params, lease_done, cb);
 }
 
+/* Known-item checks go out in batches, Nagle-style: a check is sent at once
+ * when no batch is waiting for the database, otherwise it joins the next
+ * batch, which leaves when the one in flight returns (or it is full). So an
+ * idle database adds no delay and a busy one gets large batches. */
 #define BATCH_MAX 256
-#define BATCH_WAIT_US 2000
 
 struct batch_call {
 	store_known_fn done;
@@ -100,45 +103,57 @@ struct batch_call {
 
 struct store_batch {
 	struct dbq *q;
-	struct event *timer;
 	json_object *entries;
 	struct batch_call *calls;
 	size_t n, cap;
+	int in_flight; /* batches sent, result not yet back */
 };
 
 /* One flushed batch, waiting for its statement's result. */
 struct batch_flight {
+	struct store_batch *b;
 	struct batch_call *calls;
 	size_t n;
 };
 
+static void batch_flush(struct store_batch *b);
+
 static void batch_done(const PGresult *res, const char *err, void *arg)
 {
 	struct batch_flight *bf = arg;
+	struct store_batch *b = bf->b;
+	b->in_flight--;
+	/* Rows are (entry, pos): a new key, or pos 0 for a recorded poll. */
+	bool **known = xcalloc(bf->n, sizeof *known);
+	bool *recorded = xcalloc(bf->n, sizeof *recorded);
+	for (size_t e = 0; res && e < bf->n; e++) {
+		size_t n_keys = bf->calls[e].n_keys;
+		known[e] = xmalloc(n_keys ? n_keys : 1);
+		memset(known[e], true, n_keys);
+	}
 	int rows = res ? PQntuples(res) : 0;
+	for (int r = 0; r < rows; r++) {
+		unsigned long e = strtoul(PQgetvalue(res, r, 0), NULL, 10);
+		long pos = strtol(PQgetvalue(res, r, 1), NULL, 10);
+		if (e < 1 || e > bf->n)
+			continue;
+		if (pos == 0)
+			recorded[e - 1] = bf->calls[e - 1].record;
+		else if (pos >= 1 && (size_t)pos <= bf->calls[e - 1].n_keys)
+			known[e - 1][pos - 1] = false;
+	}
+	/* Send what gathered meanwhile before the callbacks add more. */
+	batch_flush(b);
 	for (size_t e = 0; e < bf->n; e++) {
 		struct batch_call *c = &bf->calls[e];
-		if (!res) {
+		if (res)
+			c->done(known[e], recorded[e], NULL, c->arg);
+		else
 			c->done(NULL, false, err, c->arg);
-			continue;
-		}
-		bool *known = xcalloc(c->n_keys ? c->n_keys : 1, sizeof *known);
-		for (size_t i = 0; i < c->n_keys; i++)
-			known[i] = true;
-		bool recorded = false;
-		/* Rows are (entry, pos): a new key, or pos 0 for a recorded poll. */
-		for (int r = 0; r < rows; r++) {
-			if (strtoul(PQgetvalue(res, r, 0), NULL, 10) != e + 1)
-				continue;
-			long pos = strtol(PQgetvalue(res, r, 1), NULL, 10);
-			if (pos == 0)
-				recorded = c->record;
-			else if (pos >= 1 && (size_t)pos <= c->n_keys)
-				known[pos - 1] = false;
-		}
-		c->done(known, recorded, NULL, c->arg);
-		free(known);
+		free(known[e]);
 	}
+	free(known);
+	free(recorded);
 	free(bf->calls);
 	free(bf);
 }
@@ -148,6 +163,8 @@ static void batch_flush(struct store_batch *b)
 	if (!b->n)
 		return;
 	struct batch_flight *bf = xcalloc(1, sizeof *bf);
+	bf->b = b;
+	b->in_flight++;
 	bf->calls = b->calls;
 	bf->n = b->n;
 	const char *params[] = {json_object_to_json_string_ext(b->entries, JSON_C_TO_STRING_PLAIN)};
@@ -158,16 +175,10 @@ static void batch_flush(struct store_batch *b)
 	b->n = b->cap = 0;
 }
 
-static void batch_timer_cb(evutil_socket_t fd, short what, void *arg)
-{
-	batch_flush(arg);
-}
-
-struct store_batch *store_batch_new(struct event_base *base, struct dbq *q)
+struct store_batch *store_batch_new(struct dbq *q)
 {
 	struct store_batch *b = xcalloc(1, sizeof *b);
 	b->q = q;
-	b->timer = evtimer_new(base, batch_timer_cb, b);
 	return b;
 }
 
@@ -175,7 +186,6 @@ void store_batch_free(struct store_batch *b)
 {
 	if (!b)
 		return;
-	event_free(b->timer);
 	json_object_put(b->entries);
 	free(b->calls);
 	free(b);
@@ -205,13 +215,8 @@ void store_known_items(struct store_batch *b, int64_t feed_id, char *const *keys
 	json_object_array_add(b->entries, entry);
 	xgrow((void **)&b->calls, &b->cap, b->n + 1, sizeof *b->calls);
 	b->calls[b->n++] = (struct batch_call){done, arg, n, rec != NULL};
-	if (b->n >= BATCH_MAX) {
-		evtimer_del(b->timer);
+	if (b->n >= BATCH_MAX || b->in_flight == 0)
 		batch_flush(b);
-	} else if (!evtimer_pending(b->timer, NULL)) {
-		struct timeval wait = {0, BATCH_WAIT_US};
-		evtimer_add(b->timer, &wait);
-	}
 }
 
 /* The JSON document quoted_store_article() takes (sql/003_store_article.sql). */

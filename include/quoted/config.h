@@ -16,6 +16,7 @@ struct config {
 	int connect_timeout_s;
 	int timeout_s;
 	bool allow_private;       /* allow loopback/private/link-local targets */
+	int worker_threads;       /* parsing threads; 0: the loop thread; -1: auto */
 	/* [schedule] */
 	int default_interval_s;
 	int min_interval_s;

@@ -44,10 +44,11 @@ struct feed_poll_record {
 typedef void (*store_known_fn)(const bool *known, bool recorded, const char *err, void *arg);
 
 /* Checks of many feeds' items go to the database together, as one
- * statement (quoted_feeds_polled(), sql/006), gathered for a few
- * milliseconds: per-statement overhead, not the work, dominated polling. */
+ * statement (quoted_feeds_polled(), sql/006 and 008): a check leaves at
+ * once when no batch is in flight, otherwise with the next batch, sent as
+ * soon as the one in flight returns. */
 struct store_batch;
-struct store_batch *store_batch_new(struct event_base *base, struct dbq *q);
+struct store_batch *store_batch_new(struct dbq *q);
 /* Calls still gathered are dropped without calling back (shutdown). */
 void store_batch_free(struct store_batch *b);
 void store_known_items(struct store_batch *b, int64_t feed_id, char *const *keys, size_t n,

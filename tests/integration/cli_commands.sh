@@ -113,7 +113,7 @@ expect_rc 0 quotectl roles --csv
 assert_contains "$(head -n 1 "$WORK_DIR/out")" "role,quotes,speakers,first_seen,last_seen" "roles --csv"
 
 # --- quote show -----------------------------------------------------------
-id=$(sql "SELECT min(q.id) FROM quotes q JOIN articles a ON a.id = q.article_id WHERE q.text LIKE 'China firmly%'")
+id=$(sql "SELECT q.id FROM quotes q JOIN articles a ON a.id = q.article_id WHERE q.text LIKE 'China firmly%' AND a.url LIKE '%/beijing-rejects-statement.html'")
 expect_rc 0 quotectl quote show "$id"
 out=$(cat "$WORK_DIR/out")
 assert_contains "$out" "Qin told a regular news briefing in Beijing" "quote show: the paragraph"
