@@ -200,6 +200,18 @@ static size_t qx_men_ending(const struct qx_doc *d, size_t b, size_t lo, bool re
 	return mi;
 }
 
+/* A person or organisation whose name ends at the comma q and whose
+ * mention runs on into the appositive that the comma opens, no further
+ * than p: "Steve Huhn, a former HP vice president of ...". */
+static size_t qx_men_named_at(const struct qx_doc *d, size_t q, size_t p)
+{
+	size_t mi = q > 0 ? d->tok_men[q - 1] : QX_NONE;
+	if (mi == QX_NONE || d->men[mi].n0 == QX_NONE || d->men[mi].n1 != q ||
+	    d->men[mi].t1 <= q || d->men[mi].t1 > p)
+		return QX_NONE;
+	return d->men[mi].kind == QX_PERSON || d->men[mi].kind == QX_ORG ? mi : QX_NONE;
+}
+
 /* The mention or pronoun that ends right before the cue at k.  Auxiliaries
  * ("has", "also", "later") may stand between, and so may a parenthetical
  * between commas or dashes ("X, who ran the campaign, said"). */
@@ -224,6 +236,11 @@ static bool qx_src_before(const struct qx_doc *d, size_t k, size_t lo, struct qx
 					break;
 				if (qx_is_comma_or_dash(&d->tok[q]) && d->tok[q].c == d->tok[p].c) {
 					mi = qx_men_ending(d, q, lo, false);
+					/* "Steve Huhn, a former HP vice president of
+					 * global sales, said": the mention took in the
+					 * start of its appositive */
+					if (mi == QX_NONE)
+						mi = qx_men_named_at(d, q, p);
 					if (mi != QX_NONE && (d->men[mi].kind == QX_PERSON ||
 							      d->men[mi].kind == QX_ORG ||
 							      d->men[mi].kind == QX_NOMINAL ||
@@ -702,22 +719,38 @@ static bool qx_subject_of(const struct qx_doc *d, size_t at, struct qx_src *s)
 		if (m->kind == QX_NOMINAL && !m->role)
 			return false;
 		e = m->t1;
+		/* the mention took in the start of an appositive: "Ted Nordhaus,
+		 * co-founder of the Breakthrough Institute and ..., welcomed" */
+		if (m->n0 != QX_NONE && m->n1 < m->t1 && qx_punct_is(&d->tok[m->n1], ','))
+			e = m->n1;
 	} else {
 		if (s->pgender == QX_G_UNKNOWN)
 			return false;
 		e = s->pron + 1;
 	}
 	/* "Collins (Maine)", "Trump, who leads in delegates,", "Diament,
-	 * executive director of advocacy," */
+	 * executive director of advocacy,"; an appositive may hold commas of
+	 * its own: "Garin, a pollster working with Priorities USA, a super
+	 * PAC, said" (at most three) */
 	e = qx_paren_fwd(d, e, at);
-	if (e < at && (qx_punct_is(&d->tok[e], ',') || qx_word_is(d->text, &d->tok[e], "who"))) {
+	for (size_t hop = 0; hop < 3 && e < at &&
+			     (qx_punct_is(&d->tok[e], ',') || qx_word_is(d->text, &d->tok[e], "who"));
+	     hop++) {
 		size_t j = e + 1;
 		while (j < at && j < e + 40 && !(d->tok[j].flags & QF_INQ) &&
 		       !qx_punct_is(&d->tok[j], ','))
 			j++;
-		if (j < at && j < e + 40 && qx_punct_is(&d->tok[j], ','))
-			e = j + 1;
+		if (!(j < at && j < e + 40 && qx_punct_is(&d->tok[j], ',')))
+			break;
+		e = j + 1;
+		if (e < at && d->tok[e].kind == QK_WORD && (d->tok[e].flags & QF_LOWER) &&
+		    (qx_tok_is(&d->tok[e], QL_AUX) || qx_is_ly(d, e) ||
+		     (!qx_tok_is(&d->tok[e], QL_STOP | QL_DET) && !qx_is_prep_tok(d, e))))
+			break;
+		e = j;
 	}
+	if (e < at && qx_punct_is(&d->tok[e], ','))
+		e++;
 	while (e < at && d->tok[e].kind == QK_WORD &&
 	       (qx_tok_is(&d->tok[e], QL_AUX) || qx_is_ly(d, e)))
 		e++;

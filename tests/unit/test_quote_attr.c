@@ -117,8 +117,26 @@ static void test_agreement_not_person(void)
 	CHECK_SPEAKER("trivial", "Paul Okonjo");
 }
 
+/* A mention that ran on into its appositive ("Lena Ortiz, a former member
+ * of ...") still names the subject of the cue or verb after the
+ * appositive, and an appositive may hold commas of its own. */
+static void test_appositive_subject(void)
+{
+	run("The harbour plan was debated for three hours.\n\n"
+	    "Lena Ortiz, a former board member of the fishing cooperative, said the plan "
+	    "had \"no support at all\" among crews.\n\n"
+	    "Tomas Reyes, director of the river trust and adviser to the county, "
+	    "welcomed \"a long overdue change to the harbour rules.\"\n\n"
+	    "Ines Duarte, a planner who works with Green Streets, a local charity, said "
+	    "the scheme was \"badly drawn and worse explained.\"\n");
+	CHECK_SPEAKER("no support", "Lena Ortiz");
+	CHECK_SPEAKER("a long overdue", "Tomas Reyes");
+	CHECK_SPEAKER("badly drawn", "Ines Duarte");
+}
+
 int main(void)
 {
+	test_appositive_subject();
 	test_agreement_not_person();
 	test_long_opening();
 	test_description_tail();
