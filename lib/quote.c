@@ -5,8 +5,11 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "quoted/util.h"
+
+#define QX_TEASER_WORDS 40 /* longest headline, in tokens */
 
 #ifndef QX_SCARE_WORDS
 #define QX_SCARE_WORDS 0
@@ -196,6 +199,54 @@ static bool qx_keep(const struct qx_doc *d, size_t i, const struct quote *q)
 	return words > QX_SCARE_WORDS;
 }
 
+/* Do the words of span a (case folded, punctuation ignored) occur in a
+ * row inside span b? */
+static bool qx_words_within(const struct qx_doc *d, const struct qx_span *a, const struct qx_span *b)
+{
+	size_t wa[QX_TEASER_WORDS], na = 0;
+	for (size_t k = a->t0; k < a->t1; k++) {
+		if (d->tok[k].kind != QK_WORD && d->tok[k].kind != QK_NUM)
+			continue;
+		if (na == QX_TEASER_WORDS)
+			return false;
+		wa[na++] = k;
+	}
+	if (!na)
+		return false;
+	for (size_t k = b->t0; k < b->t1; k++) {
+		size_t j = k, m = 0;
+		while (m < na && j < b->t1) {
+			const struct qx_tok *x = &d->tok[wa[m]], *y = &d->tok[j];
+			if (y->kind != QK_WORD && y->kind != QK_NUM) {
+				j++;
+				continue;
+			}
+			if (qx_tlen(x) != qx_tlen(y) ||
+			    strncasecmp(d->text + x->s, d->text + y->s, qx_tlen(x)) != 0)
+				break;
+			m++;
+			j++;
+		}
+		if (m == na)
+			return true;
+	}
+	return false;
+}
+
+/* A headline (the document's first paragraph, a short line) that quotes
+ * words the body quotes again is a teaser of that quotation: the body
+ * holds it with its real attribution, so the teaser is not kept twice. */
+static bool qx_is_teaser(const struct qx_doc *d, size_t i)
+{
+	const struct qx_span *sp = &d->span[i];
+	if (sp->para != 0 || d->npara < 2 || d->para[0].t1 - d->para[0].t0 > QX_TEASER_WORDS)
+		return false;
+	for (size_t j = i + 1; j < d->nspan; j++)
+		if (d->span[j].para > 0 && qx_words_within(d, sp, &d->span[j]))
+			return true;
+	return false;
+}
+
 static void qx_doc_free(struct qx_doc *d)
 {
 	for (size_t i = 0; i < d->nent; i++) {
@@ -239,7 +290,7 @@ int quotes_extract(const char *text, size_t len, struct quote_list *out)
 		for (size_t i = 0; i < d.nspan; i++) {
 			struct quote *q = &out->v[out->n];
 			qx_fill(&d, i, q);
-			if (qx_keep(&d, i, q)) {
+			if (qx_keep(&d, i, q) && !qx_is_teaser(&d, i)) {
 				out->n++;
 			} else {
 				struct quote_list one = {q, 1, 1};

@@ -134,8 +134,26 @@ static void test_appositive_subject(void)
 	CHECK_SPEAKER("badly drawn", "Ines Duarte");
 }
 
+/* A headline quoting words the body quotes again is a teaser: only the
+ * body's quotation is kept; a headline quotation found nowhere else stays. */
+static void test_headline_teaser(void)
+{
+	size_t n = 0;
+	run("Hartwig: pier closure 'a blow to the whole town'\n\n"
+	    "The harbour board voted on Thursday to close the north pier.\n\n"
+	    "\"It is a blow to the whole town,\" Mayor Ellen Hartwig said.\n");
+	for (size_t i = 0; i < ql.n; i++)
+		n += strstr(ql.v[i].text, "blow to the whole town") != NULL;
+	CHECK(n == 1);
+	CHECK_SPEAKER("It is a blow", "Ellen Hartwig");
+	run("Ferry operator warns of 'months of delays'\n\n"
+	    "The harbour board voted on Thursday to close the north pier.\n");
+	CHECK(find("months of delays") != NULL);
+}
+
 int main(void)
 {
+	test_headline_teaser();
 	test_appositive_subject();
 	test_agreement_not_person();
 	test_long_opening();
