@@ -100,6 +100,23 @@ static bool qx_is_ly(const struct qx_doc *d, size_t k)
 	       memcmp(d->text + t->e - 2, "ly", 2) == 0;
 }
 
+/* "on" before a day: "Sanders on Saturday criticized", "X said on Monday". */
+static bool qx_is_on_day(const struct qx_doc *d, size_t k)
+{
+	return k + 1 < d->ntok && qx_word_is(d->text, &d->tok[k], "on") &&
+	       d->tok[k + 1].kind == QK_WORD && (d->tok[k + 1].flags & QF_CAP) &&
+	       qx_tok_is(&d->tok[k + 1], QL_AUX);
+}
+
+/* Words that stand between a subject and its verb: auxiliaries, adverbs in
+ * -ly, "on Monday". */
+static bool qx_adverbial(const struct qx_doc *d, size_t k)
+{
+	const struct qx_tok *t = &d->tok[k];
+	return t->kind == QK_WORD && !(t->flags & QF_INQ) &&
+	       (qx_tok_is(t, QL_AUX) || qx_is_ly(d, k) || qx_is_on_day(d, k));
+}
+
 static bool qx_skippable(const struct qx_doc *d, size_t k)
 {
 	const struct qx_tok *t = &d->tok[k];
@@ -107,7 +124,7 @@ static bool qx_skippable(const struct qx_doc *d, size_t k)
 		return false;
 	if (t->kind == QK_PUNCT)
 		return t->c == ',';
-	return t->kind == QK_WORD && (qx_tok_is(t, QL_AUX) || qx_is_ly(d, k));
+	return qx_adverbial(d, k);
 }
 
 /* The mention or pronoun that starts exactly at k. */
@@ -486,6 +503,53 @@ static bool qx_prev_cue_source(const struct qx_doc *d, size_t c, size_t lo, stru
 	return false;
 }
 
+/* Where a source starts: its mention or pronoun token. */
+static size_t qx_src_start(const struct qx_doc *d, const struct qx_src *s)
+{
+	return s->men != QX_NONE ? d->men[s->men].t0 : s->pron;
+}
+
+/* The cue at c and its source s sit inside the clause reported by an
+ * earlier cue of the sentence: "Rep. Israel said Clinton called ...",
+ * "Rubio said ... Trump, whom he called ...".  Finds that earlier cue's
+ * source.  A source opening a clause of its own after "and", "but" or a
+ * semicolon ("Smith said X, and Jones called it ...") is not inside it. */
+static bool qx_outer_source(const struct qx_doc *d, size_t c, size_t lo, const struct qx_src *s,
+			    struct qx_src *out)
+{
+	size_t sent = d->tok[c].sent, s0 = qx_src_start(d, s), n;
+	unsigned fl;
+	if (s0 == QX_NONE || s0 <= lo)
+		return false;
+	{
+		const struct qx_tok *p = &d->tok[s0 - 1];
+		if (qx_punct_is(p, ';') || qx_word_is(d->text, p, "and") ||
+		    qx_word_is(d->text, p, "but") || qx_word_is(d->text, p, "while") ||
+		    qx_word_is(d->text, p, "as") || qx_word_is(d->text, p, "when") ||
+		    qx_word_is(d->text, p, "after") || qx_word_is(d->text, p, "before"))
+			return false;
+	}
+	for (size_t k = s0, seen = 0; k > lo && seen < QX_WINDOW; seen++) {
+		size_t c0 = --k;
+		if (d->tok[c0].sent != sent || qx_punct_is(&d->tok[c0], ';'))
+			break;
+		if (d->tok[c0].flags & QF_INQ)
+			continue;
+		if (!qx_is_cue(d, c0, c, &n, &fl) || (fl & (QC_WEAK | QC_PREP)) || c0 + n > s0)
+			continue;
+		/* the earlier cue must be the main clause's, not one in an
+		 * opening clause: "While not everything Trump says is true,
+		 * Jamieson said Trump is "..."" */
+		if (qx_src_before(d, c0, lo, out) && qx_src_start(d, out) < c0) {
+			struct qx_src subj;
+			return out->pron != QX_NONE || !qx_subject_of(d, c + 1, &subj) ||
+			       qx_src_start(d, &subj) == qx_src_start(d, out);
+		}
+		return false;
+	}
+	return false;
+}
+
 /* How the stretch between a cue and the quotation reads: nothing but a
  * colon, comma or "that" (direct), or more words (indirect speech). */
 static bool qx_gap_direct(const struct qx_doc *d, size_t cue, size_t from, size_t to)
@@ -555,6 +619,10 @@ static bool qx_rule_before(struct qx_doc *d, size_t si, struct qx_attr *a)
 			    (d->men[s.men].kind != QX_PERSON ||
 			     (d->men[s.men].t0 > lo && qx_is_prep_tok(d, d->men[s.men].t0 - 1))) &&
 			    qx_subject_of(d, c, &subj))
+				s = subj;
+			/* a clause reported by an earlier cue: "Israel said Clinton
+			 * called on members to be "..."" is Israel's report */
+			if (!direct && qx_outer_source(d, c, lo, &s, &subj))
 				s = subj;
 			a->partial = !direct;
 			qx_set(a, &s, c, n, direct ? "cue_adjacent" : "partial_indirect",
@@ -659,8 +727,7 @@ static bool qx_src_verb(const struct qx_doc *d, const struct qx_src *s, size_t a
 {
 	size_t e = s->men != QX_NONE ? d->men[s->men].t1 : s->pron + 1;
 	e = qx_paren_fwd(d, e, at);
-	while (e < at && d->tok[e].kind == QK_WORD &&
-	       (qx_tok_is(&d->tok[e], QL_AUX) || qx_is_ly(d, e)))
+	while (e < at && qx_adverbial(d, e))
 		e++;
 	return e < at && d->tok[e].kind == QK_WORD && (d->tok[e].flags & QF_LOWER) &&
 	       !(d->tok[e].flags & QF_INQ) && !qx_is_prep_tok(d, e) &&
@@ -751,8 +818,7 @@ static bool qx_subject_of(const struct qx_doc *d, size_t at, struct qx_src *s)
 	}
 	if (e < at && qx_punct_is(&d->tok[e], ','))
 		e++;
-	while (e < at && d->tok[e].kind == QK_WORD &&
-	       (qx_tok_is(&d->tok[e], QL_AUX) || qx_is_ly(d, e)))
+	while (e < at && qx_adverbial(d, e))
 		e++;
 	return e < at && d->tok[e].kind == QK_WORD && (d->tok[e].flags & QF_LOWER) &&
 	       !(d->tok[e].flags & QF_INQ) &&

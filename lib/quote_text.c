@@ -411,6 +411,17 @@ void qx_sentences(struct qx_doc *d)
 				t->flags |= QF_SSTART;
 			start = false;
 			t->sent = sent;
+			/* a quotation that ends its sentence inside the marks,
+			 * then a new capitalised sentence: "... death." Bernie
+			 * Sanders called ... */
+			if (t->kind == QK_QMARK && t->span != QX_NONE && d->span[t->span].close == k &&
+			    k > d->para[p].t0 && qx_is_terminal(d, &d->tok[k - 1]) &&
+			    k + 1 < d->para[p].t1 && d->tok[k + 1].kind == QK_WORD &&
+			    (d->tok[k + 1].flags & QF_CAP)) {
+				sent++;
+				start = true;
+				continue;
+			}
 			if (t->span != QX_NONE || !qx_is_terminal(d, t))
 				continue;
 			if (k + 1 < d->para[p].t1) {

@@ -151,8 +151,28 @@ static void test_headline_teaser(void)
 	CHECK(find("months of delays") != NULL);
 }
 
+/* Indirect speech: a quotation inside a clause reported by an earlier cue
+ * belongs to that cue's subject ("Okafor said Lind called ..."), unless the
+ * earlier cue sits in an opening clause; a quotation that ends its own
+ * sentence starts a new one; "on Friday" stands between subject and verb. */
+static void test_reported_clause(void)
+{
+	run("The council met late into the night.\n\n"
+	    "Councillor Ada Okafor said Mayor Per Lind called the budget \"a plan for "
+	    "nobody.\" Treasurer Rosa Vidal called the meeting \"long but useful.\"\n\n"
+	    "While not everything Lind says is wrong, Vidal said the mayor was \"too "
+	    "fond of slogans.\"\n\n"
+	    "Union leader Karim Haddad on Friday criticised the cuts agreed among the parties "
+	    "in the chamber, saying they go \"far beyond what anyone expected.\"\n");
+	CHECK_SPEAKER("a plan for nobody", "Ada Okafor");
+	CHECK_SPEAKER("long but useful", "Rosa Vidal");
+	CHECK_SPEAKER("too fond", "Rosa Vidal");
+	CHECK_SPEAKER("far beyond", "Karim Haddad");
+}
+
 int main(void)
 {
+	test_reported_clause();
 	test_headline_teaser();
 	test_appositive_subject();
 	test_agreement_not_person();
