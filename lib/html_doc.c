@@ -9,6 +9,9 @@
 #include <errno.h>
 #include <iconv.h>
 #include <string.h>
+#include <pthread.h>
+#include <stddef.h>
+#include <stdlib.h>
 #include <strings.h>
 
 /* The charset named in a <meta> within the first bytes, as browsers look
@@ -99,12 +102,48 @@ static char *doc_to_utf8(const char *s, size_t len, const char *cs, size_t *out_
 	return buf_steal(&b);
 }
 
-/* Bytes in any charset -> valid UTF-8 without NULs (caller frees). */
-static char *doc_normalise(const char *html, size_t len, bool sniff, size_t *out_len)
+/* Is s valid UTF-8 without NULs, as utf8_sanitize() would leave it? Most
+ * pages are: they need no copy. */
+static bool doc_is_clean_utf8(const char *s, size_t n)
+{
+	const uint64_t high = 0x8080808080808080ull, ones = 0x0101010101010101ull;
+	size_t i = 0;
+
+	while (i < n) {
+		if (n - i >= 8) {
+			uint64_t w;
+			memcpy(&w, s + i, 8);
+			/* Eight ASCII bytes, none of them NUL. */
+			if (!(w & high) && !((w - ones) & ~w & high)) {
+				i += 8;
+				continue;
+			}
+		}
+		unsigned char c = (unsigned char)s[i];
+		if (c == 0)
+			return false;
+		if (c < 0x80) {
+			i++;
+			continue;
+		}
+		size_t l;
+		if (utf8_decode(s + i, n - i, &l) == 0xFFFD && l == 1)
+			return false;
+		i += l;
+	}
+	return true;
+}
+
+/* Bytes in any charset -> valid UTF-8 without NULs: html itself when it is
+ * that already, else a copy in *owned (caller frees). */
+static const char *doc_normalise(const char *html, size_t len, bool sniff, size_t *out_len,
+				 char **owned)
 {
 	const char *cs = NULL;
 	char *meta = NULL;
 	char *conv = NULL, *res;
+
+	*owned = NULL;
 
 	if (len >= 3 && memcmp(html, "\xEF\xBB\xBF", 3) == 0) {
 		html += 3, len -= 3;
@@ -118,25 +157,123 @@ static char *doc_normalise(const char *html, size_t len, bool sniff, size_t *out
 	}
 	if (cs)
 		conv = doc_to_utf8(html, len, cs, &len);
+	free(meta); /* cs may point into it */
+	if (!conv && doc_is_clean_utf8(html, len)) {
+		*out_len = len;
+		return html;
+	}
 	res = utf8_sanitize(conv ? conv : html, len);
 	free(conv);
-	free(meta);
 	*out_len = strlen(res);
+	*owned = res;
 	return res;
 }
 
-/* Elements that never show text to a reader. */
-bool html_is_invisible_tag(const xmlNode *n)
+/* Every tag name the analysis asks about, sorted for bsearch(). The lists
+ * are Readability's (block, DIV_TO_P_ELEMS, _cleanConditionally's text
+ * containers) and ours (never visible: script, style, form controls, ...). */
+static const struct doc_tag_info {
+	const char *name;
+	unsigned char tag, flags;
+} doc_tags[] = {
+	{"a", HT_A, 0},
+	{"address", HT_ADDRESS, HF_BLOCK},
+	{"applet", HT_OTHER, HF_INVISIBLE},
+	{"article", HT_ARTICLE, HF_BLOCK | HF_P_LIKE},
+	{"aside", HT_ASIDE, HF_BLOCK},
+	{"audio", HT_OTHER, HF_INVISIBLE},
+	{"blockquote", HT_BLOCKQUOTE, HF_BLOCK | HF_P_LIKE | HF_TEXTISH},
+	{"body", HT_BODY, HF_BLOCK},
+	{"br", HT_BR, 0},
+	{"button", HT_OTHER, HF_INVISIBLE},
+	{"canvas", HT_OTHER, HF_INVISIBLE},
+	{"caption", HT_CAPTION, HF_BLOCK},
+	{"center", HT_OTHER, HF_BLOCK},
+	{"code", HT_CODE, 0},
+	{"col", HT_COL, 0},
+	{"colgroup", HT_COLGROUP, 0},
+	{"datalist", HT_OTHER, HF_INVISIBLE},
+	{"dd", HT_DD, HF_BLOCK},
+	{"details", HT_OTHER, HF_BLOCK},
+	{"dialog", HT_DIALOG, HF_BLOCK},
+	{"dir", HT_OTHER, HF_BLOCK},
+	{"div", HT_DIV, HF_BLOCK | HF_P_LIKE | HF_TEXTISH},
+	{"dl", HT_DL, HF_BLOCK | HF_P_LIKE | HF_TEXTISH},
+	{"dt", HT_DT, HF_BLOCK},
+	{"embed", HT_EMBED, HF_INVISIBLE},
+	{"fieldset", HT_FIELDSET, HF_BLOCK},
+	{"figcaption", HT_FIGCAPTION, HF_BLOCK},
+	{"figure", HT_FIGURE, HF_BLOCK},
+	{"footer", HT_FOOTER, HF_BLOCK},
+	{"form", HT_FORM, HF_BLOCK},
+	{"frame", HT_OTHER, HF_INVISIBLE},
+	{"frameset", HT_OTHER, HF_INVISIBLE},
+	{"h1", HT_H1, HF_BLOCK | HF_HEADING},
+	{"h2", HT_H2, HF_BLOCK | HF_HEADING},
+	{"h3", HT_OTHER, HF_BLOCK | HF_HEADING},
+	{"h4", HT_OTHER, HF_BLOCK | HF_HEADING},
+	{"h5", HT_OTHER, HF_BLOCK | HF_HEADING},
+	{"h6", HT_OTHER, HF_BLOCK | HF_HEADING},
+	{"head", HT_OTHER, HF_INVISIBLE},
+	{"header", HT_OTHER, HF_BLOCK},
+	{"hgroup", HT_OTHER, HF_BLOCK},
+	{"hr", HT_OTHER, HF_BLOCK},
+	{"html", HT_HTML, HF_BLOCK},
+	{"iframe", HT_IFRAME, HF_INVISIBLE},
+	{"img", HT_IMG, HF_P_LIKE | HF_TEXTISH},
+	{"input", HT_INPUT, HF_INVISIBLE},
+	{"legend", HT_OTHER, HF_BLOCK},
+	{"li", HT_LI, HF_BLOCK | HF_TEXTISH},
+	{"link", HT_LINK, HF_INVISIBLE},
+	{"main", HT_MAIN, HF_BLOCK},
+	{"map", HT_OTHER, HF_INVISIBLE},
+	{"math", HT_OTHER, HF_INVISIBLE},
+	{"menu", HT_OTHER, HF_BLOCK},
+	{"meta", HT_META, HF_INVISIBLE},
+	{"nav", HT_NAV, HF_BLOCK},
+	{"noscript", HT_OTHER, HF_BLOCK | HF_INVISIBLE},
+	{"object", HT_OBJECT, HF_INVISIBLE},
+	{"ol", HT_OL, HF_BLOCK | HF_P_LIKE | HF_TEXTISH},
+	{"option", HT_OTHER, HF_INVISIBLE},
+	{"p", HT_P, HF_BLOCK | HF_P_LIKE | HF_TEXTISH},
+	{"picture", HT_OTHER, HF_INVISIBLE},
+	{"pre", HT_PRE, HF_BLOCK | HF_P_LIKE | HF_TEXTISH},
+	{"script", HT_SCRIPT, HF_INVISIBLE},
+	{"section", HT_SECTION, HF_BLOCK | HF_P_LIKE},
+	{"select", HT_OTHER, HF_INVISIBLE},
+	{"source", HT_OTHER, HF_INVISIBLE},
+	{"span", HT_SPAN, HF_TEXTISH},
+	{"style", HT_STYLE, HF_INVISIBLE},
+	{"summary", HT_OTHER, HF_BLOCK},
+	{"svg", HT_OTHER, HF_INVISIBLE},
+	{"table", HT_TABLE, HF_BLOCK | HF_P_LIKE | HF_TEXTISH},
+	{"tbody", HT_OTHER, HF_BLOCK},
+	{"td", HT_TD, HF_BLOCK | HF_TEXTISH},
+	{"template", HT_OTHER, HF_INVISIBLE},
+	{"textarea", HT_OTHER, HF_INVISIBLE},
+	{"tfoot", HT_TFOOT, HF_BLOCK},
+	{"th", HT_TH, HF_BLOCK},
+	{"thead", HT_THEAD, HF_BLOCK},
+	{"time", HT_TIME, 0},
+	{"title", HT_TITLE, HF_INVISIBLE},
+	{"tr", HT_TR, HF_BLOCK},
+	{"track", HT_OTHER, HF_INVISIBLE},
+	{"ul", HT_UL, HF_BLOCK | HF_P_LIKE | HF_TEXTISH},
+	{"video", HT_OTHER, HF_INVISIBLE},
+};
+
+static int doc_tag_cmp(const void *key, const void *elt)
 {
-	static const char *const tags[] = {
-		"script", "style", "noscript", "template", "iframe", "svg", "math", "object",
-		"embed", "canvas", "select", "textarea", "input", "button", "option", "head",
-		"title", "link", "meta", "audio", "video", "map", "datalist", "source",
-		"track", "picture", "frameset", "frame", "applet", NULL};
-	for (int i = 0; tags[i]; i++)
-		if (html_is(n, tags[i]))
-			return true;
-	return false;
+	return strcmp(key, ((const struct doc_tag_info *)elt)->name);
+}
+
+unsigned html_tag_lookup(const char *name, unsigned *flags)
+{
+	const struct doc_tag_info *t = bsearch(name, doc_tags, sizeof(doc_tags) / sizeof(doc_tags[0]),
+					      sizeof(doc_tags[0]), doc_tag_cmp);
+	if (flags)
+		*flags = t ? t->flags : 0;
+	return t ? t->tag : HT_OTHER;
 }
 
 bool html_is(const xmlNode *n, const char *tag)
@@ -145,43 +282,11 @@ bool html_is(const xmlNode *n, const char *tag)
 	       strcmp((const char *)n->name, tag) == 0;
 }
 
-/* Readability's DIV_TO_P_ELEMS: a div holding none of these is a paragraph. */
-bool html_is_p_like(const xmlNode *n)
-{
-	static const char *const tags[] = {"blockquote", "dl", "div", "img", "ol", "p",
-					   "pre", "table", "ul", "section", "article", NULL};
-	for (int i = 0; tags[i]; i++)
-		if (html_is(n, tags[i]))
-			return true;
-	return false;
-}
-
-bool html_is_heading(const xmlNode *n)
-{
-	return n && n->type == XML_ELEMENT_NODE && n->name && n->name[0] == 'h' &&
-	       n->name[1] >= '1' && n->name[1] <= '6' && n->name[2] == '\0';
-}
-
 bool html_tag_is_block(const char *name)
 {
-	static const char *const tags[] = {
-		"p", "div", "li", "blockquote", "pre", "section", "article", "main", "header",
-		"footer", "aside", "nav", "ul", "ol", "dl", "dt", "dd", "table", "tbody",
-		"thead", "tfoot", "tr", "td", "th", "caption", "figure", "figcaption",
-		"address", "hr", "body", "html", "center", "details", "summary", "dialog",
-		"fieldset", "legend", "form", "hgroup", "menu", "dir", "noscript", NULL};
-	if (name[0] == 'h' && name[1] >= '1' && name[1] <= '6' && name[2] == '\0')
-		return true;
-	for (int i = 0; tags[i]; i++)
-		if (strcmp(name, tags[i]) == 0)
-			return true;
-	return false;
-}
-
-bool html_is_block(const xmlNode *n)
-{
-	return n && n->type == XML_ELEMENT_NODE && n->name &&
-	       html_tag_is_block((const char *)n->name);
+	unsigned f;
+	html_tag_lookup(name, &f);
+	return f & HF_BLOCK;
 }
 
 const char *html_attr(const xmlNode *n, const char *name)
@@ -199,15 +304,241 @@ const char *html_attr(const xmlNode *n, const char *name)
 	return NULL;
 }
 
+/* The attributes the analysis reads, found in one pass over an element's
+ * attribute list (values as stored, or NULL). */
+struct doc_attrs {
+	const char *cls, *id, *style, *hidden, *aria_hidden, *role, *rel, *itemprop, *href;
+};
+
+static const char *doc_attr_value(const xmlAttr *a)
+{
+	const xmlNode *c = a->children;
+	if (c && c->type == XML_TEXT_NODE && c->content)
+		return (const char *)c->content;
+	return "";
+}
+
+/* The first of each, as html_attr() would find it. */
+static void doc_read_attrs(const xmlNode *n, struct doc_attrs *at)
+{
+	static const struct {
+		const char *name;
+		size_t off;
+	} keys[] = {
+		{"class", offsetof(struct doc_attrs, cls)},
+		{"id", offsetof(struct doc_attrs, id)},
+		{"style", offsetof(struct doc_attrs, style)},
+		{"hidden", offsetof(struct doc_attrs, hidden)},
+		{"aria-hidden", offsetof(struct doc_attrs, aria_hidden)},
+		{"role", offsetof(struct doc_attrs, role)},
+		{"rel", offsetof(struct doc_attrs, rel)},
+		{"itemprop", offsetof(struct doc_attrs, itemprop)},
+		{"href", offsetof(struct doc_attrs, href)},
+	};
+
+	memset(at, 0, sizeof(*at));
+	for (const xmlAttr *a = n->properties; a; a = a->next) {
+		if (!a->name)
+			continue;
+		int c0 = tolower(a->name[0]);
+		for (size_t k = 0; k < sizeof(keys) / sizeof(keys[0]); k++) {
+			const char **slot = (const char **)((char *)at + keys[k].off);
+			if (c0 == keys[k].name[0] && !*slot &&
+			    strcasecmp((const char *)a->name, keys[k].name) == 0) {
+				*slot = doc_attr_value(a);
+				break;
+			}
+		}
+	}
+}
+
+/* Class and id words (Readability's regular expressions, as substrings). */
+enum {
+	W_UNLIKELY = 1 << 0,
+	W_MAYBE = 1 << 1,
+	W_POSITIVE = 1 << 2,
+	W_NEGATIVE = 1 << 3,
+	W_BYLINE = 1 << 4,
+	W_SR_ONLY = 1 << 5,
+	W_META_BYLINE = 1 << 6,
+	W_HID = 1 << 7,   /* "hid" as a whole word */
+	W_SHARE = 1 << 8, /* (\b|_)(share|sharedaddy)(\b|_) */
+};
+
+static const char *const doc_unlikely[] = {
+	"-ad-", "ai2html", "banner", "breadcrumbs", "combx", "comment", "community",
+	"cover-wrap", "disqus", "extra", "footer", "gdpr", "header", "legends", "menu",
+	"related", "remark", "replies", "rss", "shoutbox", "sidebar", "skyscraper", "social",
+	"sponsor", "supplemental", "ad-break", "agegate", "pagination", "pager", "popup",
+	"yom-remote", "cookie", "consent", "newsletter", "caption", "credit", "gallery",
+	"slideshow", "carousel", "slidecount", "read-more", "readmore", "tags",
+	"author-bio", "authorbio", "navigation", "rollover", "tooltip", "hovercard", NULL};
+static const char *const doc_maybe[] = {"and", "article", "body", "column", "content", "main",
+					"mathjax", "shadow", NULL};
+static const char *const doc_positive[] = {"article", "body", "content", "entry", "hentry",
+					   "h-entry", "main", "page", "pagination", "post",
+					   "text", "blog", "story", NULL};
+static const char *const doc_negative[] = {
+	"-ad-", "hidden", "banner", "combx", "comment", "com-", "contact", "footer", "gdpr",
+	"masthead", "media", "meta", "outbrain", "promo", "related", "scroll", "share",
+	"shoutbox", "sidebar", "skyscraper", "sponsor", "shopping", "tags", "widget", "nav",
+	"menu", "cookie", "caption", "credit", "gallery", NULL};
+static const char *const doc_byline[] = {"byline", "author", "dateline", "writtenby",
+					 "p-author", NULL};
+/* Text only for screen readers is not what a reader sees. */
+static const char *const doc_sr_only[] = {"sr-only", "off-screen", "offscreen",
+					  "visually-hidden", "visuallyhidden",
+					  "screen-reader-text", "screenreader", NULL};
+static const char *const doc_meta_byline[] = {"byline", "author", NULL};
+
+/* All the words above, grouped by first byte, so that one scan of a class
+ * string tests every list at once. Built once, read-only after. */
+#define DOC_MAX_WORDS 160
+static struct {
+	struct doc_word {
+		const char *w;
+		unsigned short len, bit;
+	} v[DOC_MAX_WORDS];
+	unsigned short start[257];
+	unsigned char pair[256 * 256 / 8]; /* first two bytes of some word */
+} doc_words;
+static pthread_once_t doc_words_once = PTHREAD_ONCE_INIT;
+
+static unsigned doc_words_pair(const char *s)
+{
+	return (unsigned)(unsigned char)s[0] << 8 | (unsigned char)s[1];
+}
+
+static void doc_words_pair_set(const char *w)
+{
+	unsigned k = doc_words_pair(w);
+	doc_words.pair[k / 8] |= (unsigned char)(1u << (k % 8));
+}
+
+static void doc_words_init(void)
+{
+	static const struct {
+		const char *const *list;
+		unsigned bit;
+	} lists[] = {{doc_unlikely, W_UNLIKELY}, {doc_maybe, W_MAYBE},
+		     {doc_positive, W_POSITIVE}, {doc_negative, W_NEGATIVE},
+		     {doc_byline, W_BYLINE},     {doc_sr_only, W_SR_ONLY},
+		     {doc_meta_byline, W_META_BYLINE}};
+	size_t n = 0;
+
+	/* Counting sort by first byte. */
+	for (unsigned c = 0; c < 256; c++) {
+		doc_words.start[c] = (unsigned short)n;
+		for (size_t l = 0; l < sizeof(lists) / sizeof(lists[0]); l++)
+			for (const char *const *w = lists[l].list; *w; w++)
+				if ((unsigned char)(*w)[0] == c && n < DOC_MAX_WORDS)
+					doc_words.v[n++] = (struct doc_word){
+						*w, (unsigned short)strlen(*w),
+						(unsigned short)lists[l].bit};
+	}
+	doc_words.start[256] = (unsigned short)n;
+	for (size_t k = 0; k < n; k++)
+		doc_words_pair_set(doc_words.v[k].w);
+	doc_words_pair_set("hid");
+	doc_words_pair_set("share");
+}
+
+/* A match that spans a camelCase boundary ("pageRow" for "pager") is two
+ * words run together, not the word we look for. */
+static bool doc_spans_camel(const char *m, size_t n)
+{
+	for (size_t i = 1; i < n; i++)
+		if (islower((unsigned char)m[i - 1]) && isupper((unsigned char)m[i]))
+			return true;
+	return false;
+}
+
+/* W_* bits of the words found in s, case-insensitively. */
+static unsigned doc_words_in(const char *s)
+{
+	char stack[256];
+	unsigned bits = 0;
+
+	if (!s || !*s)
+		return 0;
+	size_t n = strlen(s);
+	char *low = n < sizeof(stack) ? stack : xmalloc(n + 1);
+	for (size_t i = 0; i <= n; i++)
+		low[i] = (char)((s[i] >= 'A' && s[i] <= 'Z') ? s[i] + 32 : s[i]);
+	for (size_t p = 0; p < n; p++) {
+		unsigned char c = (unsigned char)low[p];
+		unsigned pk = doc_words_pair(low + p);
+		if (!(doc_words.pair[pk / 8] & (1u << (pk % 8))))
+			continue;
+		/* Every word has three characters or more; low is NUL-ended. */
+		for (unsigned k = doc_words.start[c]; k < doc_words.start[c + 1]; k++) {
+			const struct doc_word *w = &doc_words.v[k];
+			if (w->w[1] == low[p + 1] && !(bits & w->bit) && w->len <= n - p &&
+			    memcmp(low + p, w->w, w->len) == 0 && !doc_spans_camel(s + p, w->len))
+				bits |= w->bit;
+		}
+		if (c == 'h' && low[p + 1] == 'i' && low[p + 2] == 'd' &&
+		    (p == 0 || s[p - 1] == ' ') && (s[p + 3] == '\0' || s[p + 3] == ' '))
+			bits |= W_HID;
+		if (c == 's' && low[p + 1] == 'h' && strncmp(low + p, "share", 5) == 0 &&
+		    (p == 0 || !isalnum((unsigned char)s[p - 1]))) {
+			size_t e = p + 5;
+			if (strncmp(low + e, "daddy", 5) == 0)
+				e += 5;
+			if (!isalnum((unsigned char)s[e]))
+				bits |= W_SHARE;
+		}
+	}
+	if (low != stack)
+		free(low);
+	return bits;
+}
+
+/* Readability's _getClassWeight for one attribute. */
+static int doc_weight(unsigned w)
+{
+	return (w & (W_NEGATIVE | W_HID) ? -25 : 0) + (w & W_POSITIVE ? 25 : 0);
+}
+
+/* What class, id, role, rel, itemprop and href say (NM_* bits). */
+static void doc_names(struct hnode *h, const struct doc_attrs *at, unsigned cw, unsigned iw)
+{
+	static const char *const roles[] = {"menu", "menubar", "complementary", "navigation",
+					    "alert", "alertdialog", "dialog", NULL};
+	unsigned any = cw | iw, nm = 0;
+
+	if (any & W_UNLIKELY)
+		nm |= NM_UNLIKELY;
+	if (any & W_MAYBE)
+		nm |= NM_MAYBE;
+	if (any & W_BYLINE)
+		nm |= NM_BYLINE;
+	if (any & W_SHARE)
+		nm |= NM_SHARE;
+	if (cw & W_META_BYLINE)
+		nm |= NM_META_BYLINE;
+	for (int k = 0; at->role && roles[k]; k++)
+		if (str_ieq(at->role, roles[k]))
+			nm |= NM_ROLE_UNLIKELY;
+	if (at->rel && str_ieq(at->rel, "author"))
+		nm |= NM_REL_AUTHOR;
+	if (at->itemprop && strcasestr(at->itemprop, "author"))
+		nm |= NM_ITEMPROP_AUTHOR;
+	if (at->href && at->href[0] == '#')
+		nm |= NM_HREF_LOCAL;
+	h->names = nm;
+	h->class_weight = (signed char)(doc_weight(cw) + doc_weight(iw));
+}
+
 /* Hidden the way Readability sees it: display:none, visibility:hidden, the
  * hidden attribute, aria-hidden (except images' fallbacks). */
-bool html_is_hidden(const xmlNode *n)
+static bool doc_is_hidden(const struct doc_attrs *at, unsigned cw)
 {
 	const char *v;
 
-	if (html_attr(n, "hidden"))
+	if (at->hidden)
 		return true;
-	if ((v = html_attr(n, "style"))) {
+	if ((v = at->style)) {
 		char tmp[256];
 		size_t j = 0;
 		for (size_t i = 0; v[i] && j + 1 < sizeof(tmp); i++)
@@ -223,39 +554,11 @@ bool html_is_hidden(const xmlNode *n)
 			    strspn(p + 2, "0123456789") >= 4)
 				return true;
 	}
-	/* Text only for screen readers is not what a reader sees. */
-	static const char *const sr_only[] = {"sr-only", "off-screen", "offscreen",
-					      "visually-hidden", "visuallyhidden",
-					      "screen-reader-text", "screenreader", NULL};
-	if (html_match_any(html_attr(n, "class"), sr_only))
+	if (cw & W_SR_ONLY)
 		return true;
-	if ((v = html_attr(n, "aria-hidden")) && str_ieq(v, "true")) {
-		const char *cls = html_attr(n, "class");
-		if (!cls || !strstr(cls, "fallback-image"))
+	if ((v = at->aria_hidden) && str_ieq(v, "true")) {
+		if (!at->cls || !strstr(at->cls, "fallback-image"))
 			return true;
-	}
-	return false;
-}
-
-/* A match that spans a camelCase boundary ("pageRow" for "pager") is two
- * words run together, not the word we look for. */
-static bool doc_spans_camel(const char *m, size_t n)
-{
-	for (size_t i = 1; i < n; i++)
-		if (islower((unsigned char)m[i - 1]) && isupper((unsigned char)m[i]))
-			return true;
-	return false;
-}
-
-bool html_match_any(const char *s, const char *const *words)
-{
-	if (!s || !*s)
-		return false;
-	for (int i = 0; words[i]; i++) {
-		size_t n = strlen(words[i]);
-		for (const char *p = s; (p = strcasestr(p, words[i])); p++)
-			if (!doc_spans_camel(p, n))
-				return true;
 	}
 	return false;
 }
@@ -334,10 +637,10 @@ static void doc_inner_text_rec(const xmlNode *n, struct buf *b, size_t max)
 		const struct hnode *h = html_hnode(c);
 		if (!h || h->drop || h->removed)
 			continue;
-		if (html_is(c, "br") || html_is_block(c))
+		if (h->tag == HT_BR || (h->tflags & HF_BLOCK))
 			buf_putc(b, ' ');
 		doc_inner_text_rec(c, b, max);
-		if (html_is_block(c))
+		if (h->tflags & HF_BLOCK)
 			buf_putc(b, ' ');
 	}
 }
@@ -362,7 +665,8 @@ double html_link_density(const xmlNode *n)
 }
 
 /* Assign every element reachable within the depth cap an hnode, in
- * document order; invisible and hidden ones are marked drop. */
+ * document order: its tag, what its attributes say, the text directly in
+ * it; invisible and hidden ones are marked drop. */
 static void doc_index(struct html_doc *hd)
 {
 	xmlNode *root = xmlDocGetRootElement(hd->doc);
@@ -370,6 +674,7 @@ static void doc_index(struct html_doc *hd)
 
 	if (!root)
 		return;
+	pthread_once(&doc_words_once, doc_words_init);
 	/* First count, so that hnode pointers stay stable. */
 	for (xmlNode *c = root; c; c = html_walk_next(c, root, true))
 		if (c->type == XML_ELEMENT_NODE)
@@ -383,11 +688,24 @@ static void doc_index(struct html_doc *hd)
 			unsigned depth = ph ? ph->depth + 1 : 0;
 			if (depth <= HTML_MAX_DEPTH && n < cap) {
 				struct hnode *h = &hd->nodes[n];
+				struct doc_attrs at;
+				unsigned tf = 0;
 				h->depth = depth;
-				h->drop = html_is_invisible_tag(c) || html_is_hidden(c);
+				h->tag = (unsigned char)html_tag_lookup((const char *)c->name, &tf);
+				h->tflags = (unsigned char)tf;
+				doc_read_attrs(c, &at);
+				unsigned cw = doc_words_in(at.cls), iw = doc_words_in(at.id);
+				doc_names(h, &at, cw, iw);
+				h->drop = (tf & HF_INVISIBLE) || doc_is_hidden(&at, cw);
 				c->_private = h;
 				hd->order[n++] = c;
 				descend = !h->drop;
+				for (xmlNode *t = c->children; descend && t; t = t->next)
+					if ((t->type == XML_TEXT_NODE ||
+					     t->type == XML_CDATA_SECTION_NODE) &&
+					    t->content)
+						doc_text_count((const char *)t->content, &h->own_text,
+							       &h->own_commas);
 			}
 		}
 		c = html_walk_next(c, root, descend);
@@ -405,26 +723,21 @@ void html_doc_stats(struct html_doc *hd)
 		h->block_desc = false;
 		if (h->drop || h->removed)
 			continue;
+		h->text_len = h->own_text;
+		h->commas = h->own_commas;
 		for (xmlNode *c = e->children; c; c = c->next) {
-			if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
-				if (c->content)
-					doc_text_count((const char *)c->content, &h->text_len,
-						       &h->commas);
-				continue;
-			}
 			const struct hnode *ch = html_hnode(c);
 			if (!ch || ch->drop || ch->removed)
 				continue;
 			h->text_len += ch->text_len;
 			h->link_len += ch->link_len;
 			h->commas += ch->commas;
-			if (ch->block_desc || html_is_p_like(c))
+			if (ch->block_desc || (ch->tflags & HF_P_LIKE))
 				h->block_desc = true;
 		}
-		if (html_is(e, "a")) {
-			const char *href = html_attr(e, "href");
+		if (h->tag == HT_A) {
 			/* In-page links weigh less (Readability's 0.3). */
-			if (href && href[0] == '#')
+			if (h->names & NM_HREF_LOCAL)
 				h->link_len = h->text_len * 3 / 10;
 			else
 				h->link_len = h->text_len;
@@ -435,14 +748,15 @@ void html_doc_stats(struct html_doc *hd)
 int html_doc_parse(struct html_doc *hd, const char *html, size_t len, bool fragment)
 {
 	size_t n;
-	char *clean;
+	const char *clean;
+	char *owned;
 
 	memset(hd, 0, sizeof(*hd));
 	if (!html)
 		return -1;
 	if (len > HTML_MAX_INPUT)
 		len = HTML_MAX_INPUT;
-	clean = doc_normalise(html, len, !fragment, &n);
+	clean = doc_normalise(html, len, !fragment, &n, &owned);
 	/* We converted to UTF-8 ourselves: a contradicting <meta> must not
 	 * switch the decoder (HTML_PARSE_IGNORE_ENC). libxml2's own hard
 	 * limits would abandon a page at its first text node over 10 MB;
@@ -451,7 +765,7 @@ int html_doc_parse(struct html_doc *hd, const char *html, size_t len, bool fragm
 				 HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
 					 HTML_PARSE_NONET | HTML_PARSE_COMPACT |
 					 HTML_PARSE_IGNORE_ENC | XML_PARSE_HUGE);
-	free(clean);
+	free(owned);
 	if (!hd->doc)
 		return -1;
 	doc_index(hd);

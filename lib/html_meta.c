@@ -213,12 +213,10 @@ static char *meta_text(const xmlNode *n)
 	return s;
 }
 
-static bool meta_class_is_byline(const xmlNode *n)
+/* class byline or author, itemprop author: worked out by html_doc.c. */
+static bool meta_class_is_byline(const struct hnode *h)
 {
-	static const char *const words[] = {"byline", "author", NULL};
-	const char *cls = html_attr(n, "class");
-	const char *ip = html_attr(n, "itemprop");
-	return html_match_any(cls, words) || (ip && strcasestr(ip, "author"));
+	return h->names & (NM_META_BYLINE | NM_ITEMPROP_AUTHOR);
 }
 
 /* One pass over the whole tree (iterative: the document may be deep). */
@@ -232,31 +230,32 @@ static void meta_collect(struct html_doc *hd, struct meta_found *m)
 			n = html_walk_next(n, root, false);
 			continue;
 		}
-		if (html_is(n, "meta")) {
+		unsigned tag = html_tag(n);
+		if (tag == HT_META) {
 			meta_from_meta(m, n);
-		} else if (html_is(n, "script")) {
+		} else if (tag == HT_SCRIPT) {
 			const char *t = html_attr(n, "type");
 			if (t && str_ieq(t, "application/ld+json"))
 				meta_from_ld(m, n);
 			descend = false;
-		} else if (html_is(n, "style")) {
+		} else if (tag == HT_STYLE) {
 			descend = false;
-		} else if (html_is(n, "title") && !m->title) {
+		} else if (tag == HT_TITLE && !m->title) {
 			m->title = meta_text(n);
 			descend = false;
-		} else if (html_is(n, "h1") && !m->h1) {
+		} else if (tag == HT_H1 && !m->h1) {
 			m->h1 = meta_text(n);
 			descend = false;
-		} else if (html_is(n, "time") && !m->time_date) {
+		} else if (tag == HT_TIME && !m->time_date) {
 			meta_set(&m->time_date, html_attr(n, "datetime"));
-		} else if ((html_is(n, "a") || html_is(n, "link")) && !m->rel_author) {
+		} else if ((tag == HT_A || tag == HT_LINK) && !m->rel_author) {
 			const char *rel = html_attr(n, "rel");
-			if (rel && str_ieq(rel, "author") && html_is(n, "a")) {
+			if (rel && str_ieq(rel, "author") && tag == HT_A) {
 				m->rel_author = meta_text(n);
 				descend = false;
 			}
 		} else if (!m->class_author && html_hnode(n) && html_hnode(n)->text_len < 200 &&
-			   meta_class_is_byline(n)) {
+			   meta_class_is_byline(html_hnode(n))) {
 			char *t = meta_text(n);
 			if (t && *t && strlen(t) < 100)
 				m->class_author = t;

@@ -29,71 +29,19 @@ struct scorer {
 	int flags;
 };
 
-static const char *const sc_unlikely[] = {
-	"-ad-", "ai2html", "banner", "breadcrumbs", "combx", "comment", "community",
-	"cover-wrap", "disqus", "extra", "footer", "gdpr", "header", "legends", "menu",
-	"related", "remark", "replies", "rss", "shoutbox", "sidebar", "skyscraper", "social",
-	"sponsor", "supplemental", "ad-break", "agegate", "pagination", "pager", "popup",
-	"yom-remote", "cookie", "consent", "newsletter", "caption", "credit", "gallery",
-	"slideshow", "carousel", "slidecount", "read-more", "readmore", "tags",
-	"author-bio", "authorbio", "navigation", "rollover", "tooltip", "hovercard", NULL};
-static const char *const sc_maybe[] = {"and", "article", "body", "column", "content", "main",
-				       "mathjax", "shadow", NULL};
-static const char *const sc_positive[] = {"article", "body", "content", "entry", "hentry",
-					  "h-entry", "main", "page", "pagination", "post",
-					  "text", "blog", "story", NULL};
-static const char *const sc_negative[] = {
-	"-ad-", "hidden", "banner", "combx", "comment", "com-", "contact", "footer", "gdpr",
-	"masthead", "media", "meta", "outbrain", "promo", "related", "scroll", "share",
-	"shoutbox", "sidebar", "skyscraper", "sponsor", "shopping", "tags", "widget", "nav",
-	"menu", "cookie", "caption", "credit", "gallery", NULL};
-static const char *const sc_byline[] = {"byline", "author", "dateline", "writtenby",
-					"p-author", NULL};
-static const char *const sc_roles[] = {"menu", "menubar", "complementary", "navigation",
-				       "alert", "alertdialog", "dialog", NULL};
-
-/* "hid" as a whole class word (Readability's ^hid$| hid$| hid |^hid ). */
-static bool sc_has_word_hid(const char *s)
-{
-	for (const char *p = s; (p = strcasestr(p, "hid")); p += 3) {
-		bool start = p == s || p[-1] == ' ';
-		bool end = p[3] == '\0' || p[3] == ' ';
-		if (start && end)
-			return true;
-	}
-	return false;
-}
-
-static int sc_weight_of(const char *s)
-{
-	int w = 0;
-	if (!s || !*s)
-		return 0;
-	if (html_match_any(s, sc_negative) || sc_has_word_hid(s))
-		w -= 25;
-	if (html_match_any(s, sc_positive))
-		w += 25;
-	return w;
-}
-
+/* The class and id words are matched once per element when the document
+ * is indexed (html_doc.c): the NM_* bits and class_weight of its hnode. */
 static int sc_class_weight(const struct scorer *sc, const xmlNode *n)
 {
 	if (!(sc->flags & SC_WEIGHT_CLASSES))
 		return 0;
-	return sc_weight_of(html_attr(n, "class")) + sc_weight_of(html_attr(n, "id"));
+	return html_hnode(n)->class_weight;
 }
 
-/* class and id, for the name-based tests. */
-static void sc_match_string(const xmlNode *n, char *out, size_t cap)
-{
-	const char *c = html_attr(n, "class"), *i = html_attr(n, "id");
-	snprintf(out, cap, "%s %s", c ? c : "", i ? i : "");
-}
-
-static bool sc_has_ancestor(const xmlNode *n, const char *tag)
+static bool sc_has_ancestor(const xmlNode *n, unsigned tag)
 {
 	for (const xmlNode *p = n->parent; p && p->type == XML_ELEMENT_NODE; p = p->parent)
-		if (html_is(p, tag))
+		if (html_tag(p) == tag)
 			return true;
 	return false;
 }
@@ -103,16 +51,32 @@ static void sc_init_node(const struct scorer *sc, xmlNode *n)
 	struct hnode *h = html_hnode(n);
 	double s = 0;
 
-	if (html_is(n, "div"))
+	switch (h->tag) {
+	case HT_DIV:
 		s = 5;
-	else if (html_is(n, "pre") || html_is(n, "td") || html_is(n, "blockquote"))
+		break;
+	case HT_PRE:
+	case HT_TD:
+	case HT_BLOCKQUOTE:
 		s = 3;
-	else if (html_is(n, "address") || html_is(n, "ol") || html_is(n, "ul") ||
-		 html_is(n, "dl") || html_is(n, "dd") || html_is(n, "dt") || html_is(n, "li") ||
-		 html_is(n, "form"))
+		break;
+	case HT_ADDRESS:
+	case HT_OL:
+	case HT_UL:
+	case HT_DL:
+	case HT_DD:
+	case HT_DT:
+	case HT_LI:
+	case HT_FORM:
 		s = -3;
-	else if (html_is_heading(n) || html_is(n, "th"))
+		break;
+	case HT_TH:
 		s = -5;
+		break;
+	default:
+		if (h->tflags & HF_HEADING)
+			s = -5;
+	}
 	h->score = s + sc_class_weight(sc, n);
 	h->candidate = true;
 }
@@ -178,41 +142,34 @@ static void sc_mark_gone(struct html_doc *hd)
 static void sc_pre_remove(struct scorer *sc)
 {
 	struct html_doc *hd = sc->hd;
-	char ms[512];
 
 	for (size_t i = 0; i < hd->n_nodes; i++) {
 		xmlNode *e = hd->order[i];
 		struct hnode *h = html_hnode(e);
 		if (h->drop)
 			continue;
-		if (html_is(e, "nav") || html_is(e, "aside") || html_is(e, "footer") ||
-		    html_is(e, "dialog") || html_is(e, "figcaption")) {
+		unsigned tag = h->tag;
+		if (tag == HT_NAV || tag == HT_ASIDE || tag == HT_FOOTER || tag == HT_DIALOG ||
+		    tag == HT_FIGCAPTION) {
 			h->removed = true;
 			continue;
 		}
-		if (e == sc->body || html_is(e, "html"))
+		if (e == sc->body || tag == HT_HTML)
 			continue;
-		sc_match_string(e, ms, sizeof(ms));
 		if (sc->flags & SC_STRIP_UNLIKELY) {
-			const char *role = html_attr(e, "role");
-			bool r = false;
-			for (int k = 0; role && sc_roles[k]; k++)
-				r = r || str_ieq(role, sc_roles[k]);
-			if (r || (!html_is(e, "a") && html_match_any(ms, sc_unlikely) &&
-				  !html_match_any(ms, sc_maybe) && !sc_has_ancestor(e, "table") &&
-				  !sc_has_ancestor(e, "code"))) {
+			if ((h->names & NM_ROLE_UNLIKELY) ||
+			    (tag != HT_A && (h->names & NM_UNLIKELY) && !(h->names & NM_MAYBE) &&
+			     !sc_has_ancestor(e, HT_TABLE) && !sc_has_ancestor(e, HT_CODE))) {
 				h->removed = true;
 				continue;
 			}
 		}
-		const char *rel = html_attr(e, "rel"), *ip = html_attr(e, "itemprop");
-		if (((rel && str_ieq(rel, "author")) || (ip && strcasestr(ip, "author")) ||
-		     html_match_any(ms, sc_byline)) &&
+		if ((h->names & (NM_REL_AUTHOR | NM_ITEMPROP_AUTHOR | NM_BYLINE)) &&
 		    h->text_len > 0 && h->text_len < 100) {
 			h->removed = true;
 			continue;
 		}
-		if ((html_is(e, "h1") || html_is(e, "h2")) && sc->title && h->text_len < 400) {
+		if ((tag == HT_H1 || tag == HT_H2) && sc->title && h->text_len < 400) {
 			char *t = html_inner_text(e, 1024);
 			if (sc_similarity(sc->title, t) > 0.75)
 				h->removed = true;
@@ -263,7 +220,7 @@ static void sc_score_inline_runs(struct scorer *sc, xmlNode *e)
 			const struct hnode *ch = html_hnode(c);
 			if (!ch || ch->gone)
 				continue;
-			if (html_is_block(c) || ch->block_desc) {
+			if ((ch->tflags & HF_BLOCK) || ch->block_desc) {
 				flush = true;
 			} else {
 				len += ch->text_len;
@@ -289,13 +246,14 @@ static void sc_score_paragraphs(struct scorer *sc)
 		struct hnode *h = html_hnode(e);
 		if (h->gone)
 			continue;
-		bool leaf_div = html_is(e, "div") && !h->block_desc;
-		if (html_is(e, "p") || html_is(e, "pre") || html_is(e, "td") || leaf_div) {
+		unsigned tag = h->tag;
+		bool leaf_div = tag == HT_DIV && !h->block_desc;
+		if (tag == HT_P || tag == HT_PRE || tag == HT_TD || leaf_div) {
 			if (h->text_len >= 25 && e->parent)
 				sc_propagate(sc, e->parent, h->text_len, h->commas);
 		} else if (h->block_desc &&
-			   (html_is(e, "div") || html_is(e, "section") || html_is(e, "article") ||
-			    html_is(e, "main") || html_is(e, "td") || html_is(e, "blockquote"))) {
+			   (tag == HT_DIV || tag == HT_SECTION || tag == HT_ARTICLE ||
+			    tag == HT_MAIN || tag == HT_TD || tag == HT_BLOCKQUOTE)) {
 			sc_score_inline_runs(sc, e);
 		}
 	}
@@ -435,7 +393,7 @@ static size_t sc_with_siblings(struct scorer *sc, xmlNode *top, xmlNode ***out)
 				/* A twin of the top candidate whose paragraphs sit
 				 * too deep to have scored it: more of the article. */
 				append = true;
-			} else if (html_is(s, "p")) {
+			} else if (sh->tag == HT_P) {
 				double ld = html_link_density(s);
 				size_t len = sh->text_len;
 				if (len > 80 && ld < 0.25) {
@@ -464,22 +422,14 @@ struct sc_gather {
 	bool data_table;
 };
 
-static bool sc_is_textish(const xmlNode *n)
-{
-	return html_is(n, "span") || html_is(n, "li") || html_is(n, "td") ||
-	       html_is(n, "blockquote") || html_is(n, "dl") || html_is(n, "div") ||
-	       html_is(n, "img") || html_is(n, "ol") || html_is(n, "p") || html_is(n, "pre") ||
-	       html_is(n, "table") || html_is(n, "ul");
-}
-
 /* Recursion depth is bounded by HTML_MAX_DEPTH (deeper nodes lack hnodes). */
 static void sc_gather_rec(const xmlNode *n, struct sc_gather *g, int link10, bool heading,
 			  bool textish, bool list)
 {
 	/* Bare text in a div is a paragraph to Readability (it wraps it in a
 	 * <p> before cleaning). */
-	bool wraps = html_is(n, "div") || html_is(n, "section") || html_is(n, "article") ||
-		     html_is(n, "main");
+	unsigned ntag = html_tag(n);
+	bool wraps = ntag == HT_DIV || ntag == HT_SECTION || ntag == HT_ARTICLE || ntag == HT_MAIN;
 	bool wrapped = false;
 
 	for (const xmlNode *c = n->children; c; c = c->next) {
@@ -512,29 +462,29 @@ static void sc_gather_rec(const xmlNode *n, struct sc_gather *g, int link10, boo
 		const struct hnode *h = html_hnode(c);
 		if (!h || h->removed)
 			continue;
-		if (html_is(c, "input"))
+		unsigned tag = h->tag;
+		if (tag == HT_INPUT)
 			g->input++;
-		else if (html_is(c, "object") || html_is(c, "embed") || html_is(c, "iframe"))
+		else if (tag == HT_OBJECT || tag == HT_EMBED || tag == HT_IFRAME)
 			g->embed++;
 		if (h->drop)
 			continue;
-		if (html_is_block(c))
+		if (h->tflags & HF_BLOCK)
 			wrapped = false;
-		if (html_is(c, "p") || (html_is(c, "div") && !h->block_desc && h->text_len))
+		if (tag == HT_P || (tag == HT_DIV && !h->block_desc && h->text_len))
 			g->p++;
-		else if (html_is(c, "img"))
+		else if (tag == HT_IMG)
 			g->img++;
-		else if (html_is(c, "li"))
+		else if (tag == HT_LI)
 			g->li++;
-		else if (html_is(c, "table") && h->data_table)
+		else if (tag == HT_TABLE && h->data_table)
 			g->data_table = true;
 		int l10 = link10;
-		if (html_is(c, "a")) {
-			const char *href = html_attr(c, "href");
-			l10 = href && href[0] == '#' ? 3 : 10;
-		}
-		sc_gather_rec(c, g, l10, heading || html_is_heading(c), textish || sc_is_textish(c),
-			      list || html_is(c, "ul") || html_is(c, "ol"));
+		if (tag == HT_A)
+			l10 = h->names & NM_HREF_LOCAL ? 3 : 10;
+		sc_gather_rec(c, g, l10, heading || (h->tflags & HF_HEADING),
+			      textish || (h->tflags & HF_TEXTISH),
+			      list || tag == HT_UL || tag == HT_OL);
 	}
 }
 
@@ -542,7 +492,7 @@ static bool sc_has_data_table_ancestor(const xmlNode *n)
 {
 	for (const xmlNode *p = n->parent; p && p->type == XML_ELEMENT_NODE; p = p->parent) {
 		const struct hnode *h = html_hnode(p);
-		if (html_is(p, "table") && h && h->data_table)
+		if (h && h->tag == HT_TABLE && h->data_table)
 			return true;
 	}
 	return false;
@@ -568,11 +518,11 @@ static bool sc_should_remove(struct scorer *sc, xmlNode *n, bool tag_is_list)
 {
 	struct sc_gather g = {0};
 
-	if (html_is(n, "table") && html_hnode(n)->data_table)
+	if (html_tag(n) == HT_TABLE && html_hnode(n)->data_table)
 		return false;
-	if (sc_has_data_table_ancestor(n) || sc_has_ancestor(n, "code"))
+	if (sc_has_data_table_ancestor(n) || sc_has_ancestor(n, HT_CODE))
 		return false;
-	sc_gather_rec(n, &g, html_is(n, "a") ? 10 : 0, false, false, false);
+	sc_gather_rec(n, &g, html_tag(n) == HT_A ? 10 : 0, false, false, false);
 	if (g.data_table)
 		return false;
 	bool is_list = tag_is_list || (g.text && (double)g.list_text / (double)g.text > 0.9);
@@ -587,7 +537,7 @@ static bool sc_should_remove(struct scorer *sc, xmlNode *n, bool tag_is_list)
 	double ld = g.text ? (double)g.link / (double)g.text : 0;
 	double hd = g.text ? (double)g.heading_text / (double)g.text : 0;
 	double td = g.text ? (double)g.textish_text / (double)g.text : 0;
-	bool fig = sc_has_ancestor(n, "figure");
+	bool fig = sc_has_ancestor(n, HT_FIGURE);
 	long li = (long)g.li - 100;
 	bool remove = false;
 
@@ -663,35 +613,12 @@ static void sc_mark_data_table(xmlNode *t)
 	h->data_table = rows >= 10 || cols > 4 || rows * cols > 10;
 }
 
-static bool sc_in_roots(xmlNode **roots, size_t n, const xmlNode *e)
-{
-	for (size_t i = 0; i < n; i++)
-		if (roots[i] == e || sc_is_ancestor(roots[i], e))
-			return true;
-	return false;
-}
-
-/* Matches (\b|_)(share|sharedaddy)(\b|_) in a class/id string. */
-static bool sc_is_share(const char *ms)
-{
-	for (const char *p = ms; (p = strcasestr(p, "share")); p += 5) {
-		bool start = p == ms || !isalnum((unsigned char)p[-1]);
-		const char *e = p + 5;
-		if (strncasecmp(e, "daddy", 5) == 0)
-			e += 5;
-		bool end = !isalnum((unsigned char)*e);
-		if (start && end)
-			return true;
-	}
-	return false;
-}
-
 /* Readability turns a div without block children, or one wrapping a
  * single <p> with few links, into a <p>: such divs are never cleaned. */
 static bool sc_div_is_paragraph(const xmlNode *e)
 {
 	const struct hnode *h = html_hnode(e);
-	if (!html_is(e, "div"))
+	if (h->tag != HT_DIV)
 		return false;
 	if (!h->block_desc)
 		return true;
@@ -710,7 +637,7 @@ static bool sc_div_is_paragraph(const xmlNode *e)
 			return false;
 		only = c;
 	}
-	return only && html_is(only, "p") && html_link_density(e) < 0.25;
+	return only && html_tag(only) == HT_P && html_link_density(e) < 0.25;
 }
 
 /* _prepArticle: share widgets, negatively named headings and conditional
@@ -718,13 +645,22 @@ static bool sc_div_is_paragraph(const xmlNode *e)
 static void sc_prep_article(struct scorer *sc, xmlNode **roots, size_t nroots)
 {
 	struct html_doc *hd = sc->hd;
-	static const char *const passes[] = {"form", "fieldset", "table", "ul", "div", NULL};
-	char ms[512];
+	static const unsigned char passes[] = {HT_FORM, HT_FIELDSET, HT_TABLE, HT_UL, HT_DIV};
 	size_t first = hd->n_nodes, last = 0;
 
-	/* The roots are siblings: their subtrees are one range of order[]. */
+	/* in_article: a root or below one. The roots are siblings, so their
+	 * subtrees are one range of order[] (with other siblings between). */
+	for (size_t i = 0; i < hd->n_nodes; i++)
+		hd->nodes[i].in_article = false;
+	for (size_t k = 0; k < nroots; k++)
+		html_hnode(roots[k])->in_article = true;
 	for (size_t i = 0; i < hd->n_nodes; i++) {
-		if (sc_in_roots(roots, nroots, hd->order[i])) {
+		xmlNode *e = hd->order[i];
+		struct hnode *h = html_hnode(e);
+		const struct hnode *ph = i ? html_hnode(e->parent) : NULL;
+		if (ph && ph->in_article)
+			h->in_article = true;
+		if (h->in_article) {
 			if (first == hd->n_nodes)
 				first = i;
 			last = i;
@@ -738,29 +674,28 @@ static void sc_prep_article(struct scorer *sc, xmlNode **roots, size_t nroots)
 		struct hnode *h = html_hnode(e);
 		if (h->gone)
 			continue;
-		if (html_is(e, "table"))
+		if (h->tag == HT_TABLE)
 			sc_mark_data_table(e);
-		bool is_root = false;
-		for (size_t k = 0; k < nroots; k++)
-			is_root = is_root || roots[k] == e;
-		sc_match_string(e, ms, sizeof(ms));
-		if (!is_root && sc_is_share(ms) && h->text_len < SC_CHAR_THRESHOLD)
+		const struct hnode *ph = html_hnode(e->parent);
+		bool is_root = h->in_article && (!ph || !ph->in_article);
+		if (!is_root && (h->names & NM_SHARE) && h->text_len < SC_CHAR_THRESHOLD)
 			h->removed = true;
-		else if ((html_is(e, "h1") || html_is(e, "h2")) && sc_class_weight(sc, e) < 0)
+		else if ((h->tag == HT_H1 || h->tag == HT_H2) && sc_class_weight(sc, e) < 0)
 			h->removed = true;
 	}
 	if (!(sc->flags & SC_CLEAN_COND))
 		return;
-	for (int p = 0; passes[p]; p++) {
-		bool is_list = strcmp(passes[p], "ul") == 0;
+	for (size_t p = 0; p < sizeof(passes); p++) {
+		/* Readability's isList is "ul" or "ol", but only "ul" is a pass. */
+		bool is_list = passes[p] == HT_UL;
 		for (size_t i = last + 1; i-- > first;) {
 			xmlNode *e = hd->order[i];
 			struct hnode *h = html_hnode(e);
-			if (h->drop || h->removed || !html_is(e, passes[p]))
+			if (h->drop || h->removed || h->tag != passes[p] || !h->in_article)
 				continue;
-			if (!sc_in_roots(roots, nroots, e) || sc_div_is_paragraph(e))
+			if (sc_div_is_paragraph(e))
 				continue;
-			if (sc_should_remove(sc, e, is_list || html_is(e, "ol")))
+			if (sc_should_remove(sc, e, is_list))
 				h->removed = true;
 		}
 	}

@@ -130,7 +130,7 @@ static bool pb_enter(struct para_builder *pb, xmlNode *n)
 	const struct hnode *h = html_hnode(n);
 	if (!h || h->drop || h->removed)
 		return false;
-	if (html_is(n, "br")) {
+	if (h->tag == HT_BR) {
 		if (pb->br_run++ > 0)
 			pb_flush(pb);
 		else
@@ -138,17 +138,17 @@ static bool pb_enter(struct para_builder *pb, xmlNode *n)
 		return false;
 	}
 	/* A paragraph that is mostly links is a teaser for other pages. */
-	if (pb->article && (html_is(n, "p") || html_is(n, "li")) &&
+	if (pb->article && (h->tag == HT_P || h->tag == HT_LI) &&
 	    html_link_density(n) > 0.7) {
 		pb_flush(pb);
 		return false;
 	}
 	/* A table row reads as one line: its cells are not paragraphs. */
-	if (html_is(n, "td") || html_is(n, "th")) {
+	if (h->tag == HT_TD || h->tag == HT_TH) {
 		buf_putc(&pb->cur, ' ');
 		return true;
 	}
-	if (html_is_block(n))
+	if (h->tflags & HF_BLOCK)
 		pb_flush(pb);
 	return true;
 }
@@ -165,7 +165,8 @@ static void pb_emit(struct para_builder *pb, xmlNode *root)
 			continue;
 		}
 		for (;;) {
-			if (html_is(n, "td") || html_is(n, "th"))
+			unsigned tag = html_tag(n);
+			if (tag == HT_TD || tag == HT_TH)
 				buf_putc(&pb->cur, ' ');
 			else if (html_is_block(n))
 				pb_flush(pb);
