@@ -354,6 +354,39 @@ static void test_hostile(void)
 	CHECK(stderr_bytes(hostile_bytes) == 0);
 }
 
+/* Class and id words match case-insensitively as substrings, but not across
+ * a camelCase boundary ("pageRow" is not "pager"); screen-reader text and
+ * aria-hidden decoration stay out of the text. */
+static void test_class_names(void)
+{
+	const char *html =
+		"<html><body><div class=\"pageRow\">"
+		"<p>The council met on Tuesday evening to discuss the budget for the coming "
+		"year, and members agreed on most points after a long debate.</p>"
+		"<div class=\"Related-Links\"><p>Related: ten things to do this weekend in the "
+		"city centre.</p></div>"
+		"<p>Officials said the new plan would fund road repairs, library hours and a "
+		"small grant scheme for local clubs, starting in the spring.</p>"
+		"<p>Residents who spoke at the meeting asked for more detail on costs, and the "
+		"council promised to publish the full figures next week.</p>"
+		"<p><span class=\"SR-Only\">Screen reader note. </span>A final vote is expected "
+		"at the next meeting of the full council in March, officials said.</p>"
+		"<p>The mayor said she was confident the budget would pass<span "
+		"aria-hidden=\"true\"> (icon)</span>, despite objections from two members.</p>"
+		"</div></body></html>";
+	struct article_text a;
+
+	CHECK(html_extract_article(html, strlen(html), NULL, &a) == 0);
+	CHECK(text_has(&a, "The council met on Tuesday"));
+	CHECK(has_para(&a, "A final vote is expected at the next meeting of the full council "
+			   "in March, officials said."));
+	CHECK(text_has(&a, "would pass, despite"));
+	CHECK(!text_has(&a, "Related:"));
+	CHECK(!text_has(&a, "Screen reader"));
+	CHECK(!text_has(&a, "(icon)"));
+	article_text_free(&a);
+}
+
 int main(void)
 {
 	test_news_article();
@@ -362,5 +395,6 @@ int main(void)
 	test_charset();
 	test_fragment();
 	test_hostile();
+	test_class_names();
 	return test_report("test_htmltext");
 }
