@@ -684,12 +684,13 @@ static void doc_index(struct html_doc *hd)
 	for (xmlNode *c = root; c;) {
 		bool descend = false;
 		if (c->type == XML_ELEMENT_NODE) {
-			const struct hnode *ph = c == root ? NULL : html_hnode(c->parent);
+			struct hnode *ph = c == root ? NULL : html_hnode(c->parent);
 			unsigned depth = ph ? ph->depth + 1 : 0;
 			if (depth <= HTML_MAX_DEPTH && n < cap) {
 				struct hnode *h = &hd->nodes[n];
 				struct doc_attrs at;
 				unsigned tf = 0;
+				h->parent = ph;
 				h->depth = depth;
 				h->tag = (unsigned char)html_tag_lookup((const char *)c->name, &tf);
 				h->tflags = (unsigned char)tf;
@@ -713,27 +714,24 @@ static void doc_index(struct html_doc *hd)
 	hd->n_nodes = n;
 }
 
-/* Bottom-up text statistics: reverse document order visits children first. */
+/* Bottom-up text statistics: in reverse document order an element comes
+ * after all its descendants, which have added their counts to it. Only the
+ * side table is touched, not the tree. */
 void html_doc_stats(struct html_doc *hd)
 {
-	for (size_t i = hd->n_nodes; i-- > 0;) {
-		xmlNode *e = hd->order[i];
-		struct hnode *h = html_hnode(e);
-		h->text_len = h->link_len = h->commas = 0;
-		h->block_desc = false;
-		if (h->drop || h->removed)
-			continue;
+	for (size_t i = 0; i < hd->n_nodes; i++) {
+		struct hnode *h = &hd->nodes[i];
 		h->text_len = h->own_text;
 		h->commas = h->own_commas;
-		for (xmlNode *c = e->children; c; c = c->next) {
-			const struct hnode *ch = html_hnode(c);
-			if (!ch || ch->drop || ch->removed)
-				continue;
-			h->text_len += ch->text_len;
-			h->link_len += ch->link_len;
-			h->commas += ch->commas;
-			if (ch->block_desc || (ch->tflags & HF_P_LIKE))
-				h->block_desc = true;
+		h->link_len = 0;
+		h->block_desc = false;
+	}
+	for (size_t i = hd->n_nodes; i-- > 0;) {
+		struct hnode *h = &hd->nodes[i], *p = h->parent;
+		if (h->drop || h->removed) {
+			h->text_len = h->link_len = h->commas = 0;
+			h->block_desc = false;
+			continue;
 		}
 		if (h->tag == HT_A) {
 			/* In-page links weigh less (Readability's 0.3). */
@@ -741,6 +739,13 @@ void html_doc_stats(struct html_doc *hd)
 				h->link_len = h->text_len * 3 / 10;
 			else
 				h->link_len = h->text_len;
+		}
+		if (p) {
+			p->text_len += h->text_len;
+			p->link_len += h->link_len;
+			p->commas += h->commas;
+			if (h->block_desc || (h->tflags & HF_P_LIKE))
+				p->block_desc = true;
 		}
 	}
 }

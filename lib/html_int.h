@@ -53,6 +53,7 @@ enum {
 
 /* Per-element analysis, reached through xmlNode._private. */
 struct hnode {
+	struct hnode *parent; /* of the parent element; NULL for the root */
 	double score;      /* readability content score */
 	size_t text_len;   /* visible characters in the subtree */
 	size_t link_len;   /* of which inside links */

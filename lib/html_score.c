@@ -130,10 +130,8 @@ static double sc_similarity(const char *a, const char *b)
 static void sc_mark_gone(struct html_doc *hd)
 {
 	for (size_t i = 0; i < hd->n_nodes; i++) {
-		xmlNode *e = hd->order[i];
-		struct hnode *h = html_hnode(e);
-		const struct hnode *ph = i ? html_hnode(e->parent) : NULL;
-		h->gone = h->drop || h->removed || (ph && ph->gone);
+		struct hnode *h = &hd->nodes[i];
+		h->gone = h->drop || h->removed || (h->parent && h->parent->gone);
 	}
 }
 
@@ -655,10 +653,8 @@ static void sc_prep_article(struct scorer *sc, xmlNode **roots, size_t nroots)
 	for (size_t k = 0; k < nroots; k++)
 		html_hnode(roots[k])->in_article = true;
 	for (size_t i = 0; i < hd->n_nodes; i++) {
-		xmlNode *e = hd->order[i];
-		struct hnode *h = html_hnode(e);
-		const struct hnode *ph = i ? html_hnode(e->parent) : NULL;
-		if (ph && ph->in_article)
+		struct hnode *h = &hd->nodes[i];
+		if (h->parent && h->parent->in_article)
 			h->in_article = true;
 		if (h->in_article) {
 			if (first == hd->n_nodes)
@@ -676,8 +672,7 @@ static void sc_prep_article(struct scorer *sc, xmlNode **roots, size_t nroots)
 			continue;
 		if (h->tag == HT_TABLE)
 			sc_mark_data_table(e);
-		const struct hnode *ph = html_hnode(e->parent);
-		bool is_root = h->in_article && (!ph || !ph->in_article);
+		bool is_root = h->in_article && (!h->parent || !h->parent->in_article);
 		if (!is_root && (h->names & NM_SHARE) && h->text_len < SC_CHAR_THRESHOLD)
 			h->removed = true;
 		else if ((h->tag == HT_H1 || h->tag == HT_H2) && sc_class_weight(sc, e) < 0)
@@ -706,11 +701,16 @@ static size_t sc_attempt(struct scorer *sc, xmlNode ***roots, size_t *text_len)
 {
 	struct html_doc *hd = sc->hd;
 
+	bool stale = false;
 	for (size_t i = 0; i < hd->n_nodes; i++) {
+		stale = stale || hd->nodes[i].removed;
 		hd->nodes[i].removed = hd->nodes[i].candidate = false;
 		hd->nodes[i].score = 0;
 	}
-	html_doc_stats(hd); /* byline sizes below need fresh counts */
+	/* Byline sizes below need counts without an earlier attempt's
+	 * removals (the first attempt has the parse's). */
+	if (stale)
+		html_doc_stats(hd);
 	sc_pre_remove(sc);
 	sc_mark_gone(hd);
 	html_doc_stats(hd);
