@@ -48,6 +48,7 @@ struct transfer {
 struct sockinfo {
 	curl_socket_t fd;
 	struct event *ev;
+	short kind; /* the events ev waits for */
 	struct fetcher *f;
 };
 
@@ -314,11 +315,15 @@ static int fetch_curl_socket(CURL *easy, curl_socket_t s, int what, void *userp,
 		si = xcalloc(1, sizeof *si);
 		si->fd = s;
 		si->f = f;
+		si->ev = event_new(f->base, s, kind, fetch_event_cb, f);
 		curl_multi_assign(f->multi, s, si);
+	} else if (si->kind == kind) {
+		return 0; /* already waiting for exactly this */
 	} else {
-		event_free(si->ev);
+		event_del(si->ev);
+		event_assign(si->ev, f->base, s, kind, fetch_event_cb, f);
 	}
-	si->ev = event_new(f->base, s, kind, fetch_event_cb, f);
+	si->kind = kind;
 	event_add(si->ev, NULL);
 	return 0;
 }
