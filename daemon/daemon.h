@@ -1,5 +1,6 @@
 /* The daemon's internal interfaces: the poller drives feeds through fetch,
- * parse, extraction and store on one libevent loop. */
+ * parse, extraction and store on one libevent loop, with parsing and
+ * extraction handed to a few worker threads. */
 #ifndef QUOTED_DAEMON_H
 #define QUOTED_DAEMON_H
 #include <event2/event.h>

@@ -1,7 +1,8 @@
 /* The poller: lease due feeds, fetch them, parse, fetch each new item's
  * page, extract text and quotes, and store each article in one statement.
- * Everything runs on one loop: libcurl through the fetcher, PostgreSQL
- * through the dbq. A feed's validators advance only after all its new
+ * I/O runs on one loop: libcurl through the fetcher, PostgreSQL through
+ * the dbq; parsing and extraction run on worker threads (workers.c) and
+ * come back to the loop with their results. A feed's validators advance only after all its new
  * articles committed, so a crash or a failed article means the items are
  * seen again on the next poll rather than lost. */
 #include <inttypes.h>
