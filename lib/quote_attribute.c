@@ -618,7 +618,7 @@ static bool qx_rule_before(struct qx_doc *d, size_t si, struct qx_attr *a)
 			if (!direct && s.men != QX_NONE &&
 			    (d->men[s.men].kind != QX_PERSON ||
 			     (d->men[s.men].t0 > lo && qx_is_prep_tok(d, d->men[s.men].t0 - 1))) &&
-			    qx_subject_of(d, c, &subj))
+			    qx_subject_of(d, c + 1, &subj))
 				s = subj;
 			/* a clause reported by an earlier cue: "Israel said Clinton
 			 * called on members to be "..."" is Israel's report */
@@ -704,7 +704,10 @@ static size_t qx_skip_dateline(const struct qx_doc *d, size_t k, size_t at)
 			break;
 		if (qx_is_dash(&d->tok[j]) && j > k + 1 &&
 		    (qx_punct_is(&d->tok[j - 1], ')') || d->tok[j - 1].kind == QK_NUM ||
-		     (d->tok[j - 1].flags & QF_UPPER)))
+		     (d->tok[j - 1].flags & QF_UPPER) ||
+		     /* "DECATUR, Ill. —": a state abbreviated after the city */
+		     (qx_punct_is(&d->tok[k + 1], ',') && j < k + 6 &&
+		      ((d->tok[j - 1].flags & QF_ABBR) || qx_punct_is(&d->tok[j - 1], '.')))))
 			return j + 1;
 	}
 	return k;

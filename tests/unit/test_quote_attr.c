@@ -170,8 +170,23 @@ static void test_reported_clause(void)
 	CHECK_SPEAKER("far beyond", "Karim Haddad");
 }
 
+/* Indirect speech whose reporting verb follows a long appositive: the
+ * subject that owns the verb speaks, not a place or body inside the
+ * appositive; a dateline ending in an abbreviated state is skipped. */
+static void test_indirect_subject_appositive(void)
+{
+	run("The budget hearings opened on Tuesday.\n\n"
+	    "Rep. Nora Quist (D-Vt.), chair of the Appropriations Panel, said that the "
+	    "panel was \"fully committed to an open process\" this year.\n\n"
+	    "SALEM, Ore. \xe2\x80\x94 Gov. Ivan Ruud weighed in on the dispute on Monday, "
+	    "calling the delay a \"needless embarrassment.\"\n");
+	CHECK_SPEAKER("fully committed", "Nora Quist");
+	CHECK_SPEAKER("needless embarrassment", "Ivan Ruud");
+}
+
 int main(void)
 {
+	test_indirect_subject_appositive();
 	test_reported_clause();
 	test_headline_teaser();
 	test_appositive_subject();
