@@ -397,6 +397,80 @@ static bool qx_span_ends_sentence(const struct qx_doc *d, const struct qx_span *
 	return t->kind == QK_PUNCT && (t->c == '.' || t->c == '!' || t->c == '?');
 }
 
+/* A finite verb of any kind by its ending: "retaliated", "quipped", "jokes".
+ * Lower case, outside quotations, not a function word or preposition. */
+static bool qx_is_finite_verb(const struct qx_doc *d, size_t k)
+{
+	const struct qx_tok *t = &d->tok[k];
+	const char *w = d->text + t->s;
+	size_t n = qx_tlen(t);
+	if (t->kind != QK_WORD || !(t->flags & QF_LOWER) || (t->flags & QF_INQ) || n < 4 ||
+	    qx_tok_is(t, QL_STOP | QL_AUX | QL_DET) || qx_is_prep_tok(d, k))
+		return false;
+	return memcmp(w + n - 2, "ed", 2) == 0 ||
+	       (w[n - 1] == 's' && w[n - 2] != 's' && w[n - 2] != 'u' && w[n - 2] != 'i');
+}
+
+/* Does the sentence end at k: a full stop, "!", "?", or the paragraph? */
+static bool qx_sentence_ends_at(const struct qx_doc *d, size_t k, size_t lim)
+{
+	const struct qx_tok *t = &d->tok[k];
+	return k >= lim || (t->kind == QK_PUNCT && (t->c == '.' || t->c == '!' || t->c == '?'));
+}
+
+/* "an angry Hollande": a person after a determiner and one adjective. */
+static bool qx_src_at_described(const struct qx_doc *d, size_t k, size_t lim, struct qx_src *s)
+{
+	const struct qx_tok *t = &d->tok[k];
+	size_t mi;
+	if (k + 2 >= lim || t->kind != QK_WORD || !qx_tok_is(t, QL_DET) ||
+	    d->tok[k + 1].kind != QK_WORD || !(d->tok[k + 1].flags & QF_LOWER) ||
+	    qx_tok_is(&d->tok[k + 1], QL_STOP | QL_DET | QL_AUX) || (d->tok[k + 1].flags & QF_INQ))
+		return false;
+	mi = d->tok_men[k + 2];
+	if (mi == QX_NONE || d->men[mi].t0 != k + 2 || d->men[mi].kind != QX_PERSON ||
+	    d->men[mi].n0 != k + 2)
+		return false;
+	s->men = mi;
+	s->pron = QX_NONE;
+	return true;
+}
+
+/* "...," X retaliated.  /  "...," retorted X.  Where a quotation is
+ * followed only by a source and a verb closing the sentence, the verb
+ * reports the quotation whatever it is; k is the first token after the
+ * quotation's comma. */
+static bool qx_rule_any_verb(struct qx_doc *d, size_t k, size_t lim, struct qx_attr *a)
+{
+	struct qx_src s;
+	size_t e;
+	if (qx_src_at(d, k, lim, &s) || qx_src_at_described(d, k, lim, &s)) {
+		if (s.pron != QX_NONE && s.pgender == QX_G_UNKNOWN)
+			return false;
+		e = s.men != QX_NONE ? d->men[s.men].t1 : s.pron + 1;
+		e = qx_paren_fwd(d, e, lim);
+		while (e < lim && qx_is_ly(d, e))
+			e++;
+		if (e < lim && qx_is_finite_verb(d, e) &&
+		    (qx_sentence_ends_at(d, e + 1, lim) ||
+		     (e + 2 <= lim && qx_is_ly(d, e + 1) && qx_sentence_ends_at(d, e + 2, lim)))) {
+			qx_set(a, &s, e, 1, "cue_adjacent", 0.8);
+			return true;
+		}
+		return false;
+	}
+	/* inverted: "...," remembered Anna Pike, the firm's press officer. */
+	if (qx_is_finite_verb(d, k) && qx_src_at(d, k + 1, lim, &s) && s.men != QX_NONE &&
+	    d->men[s.men].kind == QX_PERSON && d->men[s.men].n0 == k + 1) {
+		e = d->men[s.men].t1;
+		if (qx_sentence_ends_at(d, e, lim) || qx_punct_is(&d->tok[e], ',')) {
+			qx_set(a, &s, k, 1, "cue_adjacent", 0.8);
+			return true;
+		}
+	}
+	return false;
+}
+
 /* "...," said X   |   "...," X said   |   "...," X, the minister, said */
 static bool qx_rule_after(struct qx_doc *d, const struct qx_span *sp, struct qx_attr *a)
 {
@@ -467,7 +541,13 @@ static bool qx_rule_after(struct qx_doc *d, const struct qx_span *sp, struct qx_
 			return true;
 		}
 	}
-	return false;
+	/* only after the comma of a quotation that is a sentence's object:
+	 * "...," X retaliated. -- not a quoted word inside a clause */
+	if (ended || dash ||
+	    !(qx_punct_is(&d->tok[sp->close + 1], ',') ||
+	      (sp->close > sp->t0 && qx_punct_is(&d->tok[sp->close - 1], ','))))
+		return false;
+	return qx_rule_any_verb(d, j, lim, a);
 }
 
 static bool qx_subject_of(const struct qx_doc *d, size_t at, struct qx_src *s);

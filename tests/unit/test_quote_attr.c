@@ -184,8 +184,27 @@ static void test_indirect_subject_appositive(void)
 	CHECK_SPEAKER("needless embarrassment", "Ivan Ruud");
 }
 
+/* "...," X retaliated.  /  "...," recalled X.  A source and a verb that
+ * close the sentence after a quotation report it, whatever the verb; a
+ * quoted word inside a clause is not reported that way. */
+static void test_any_verb_closing(void)
+{
+	run("Ferry operator Lena Brandt and mayor Tomas Evers clashed on Monday.\n\n"
+	    "\"The timetable is a fantasy,\" an irritated Brandt bristled.\n\n"
+	    "\"We will fix it by spring,\" Evers sniffed. \"Nobody will wait.\"\n\n"
+	    "\"It was chaos on the pier,\" reminisced Jonas Weber, a former harbour "
+	    "pilot.\n\n"
+	    "The council wants to \"streamline\" ferries scheduled for summer.\n");
+	CHECK_SPEAKER("The timetable", "Lena Brandt");
+	CHECK_SPEAKER("We will fix", "Tomas Evers");
+	CHECK_SPEAKER("Nobody will wait", "Tomas Evers");
+	CHECK_SPEAKER("It was chaos", "Jonas Weber");
+	CHECK_SPEAKER("streamline", NULL);
+}
+
 int main(void)
 {
+	test_any_verb_closing();
 	test_indirect_subject_appositive();
 	test_reported_clause();
 	test_headline_teaser();
