@@ -1064,7 +1064,13 @@ static bool qx_rule_para_before(struct qx_doc *d, size_t si, struct qx_attr *a)
 {
 	const struct qx_span *sp = &d->span[si];
 	size_t lo = d->para[sp->para].t0, lim = d->para[sp->para].t1, seen = 0;
-	size_t sent = d->tok[sp->open].sent;
+	size_t sent = d->tok[sp->open].sent, words = 0;
+	/* a word or two quoted in a later sentence is a term being used or
+	 * mentioned, not the earlier speaker's words */
+	for (size_t k = sp->t0; k < sp->t1 && words < 3; k++)
+		words += d->tok[k].kind == QK_WORD || d->tok[k].kind == QK_NUM;
+	if (words < 3)
+		return false;
 	for (size_t k = sp->open; k > lo && seen < 3 * QX_WINDOW;) {
 		size_t c = --k, n;
 		unsigned fl;

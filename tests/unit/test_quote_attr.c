@@ -202,8 +202,18 @@ static void test_any_verb_closing(void)
 	CHECK_SPEAKER("streamline", NULL);
 }
 
+/* A word or two quoted in a later sentence of a paragraph is a term in
+ * use, not the words of the earlier sentence's speaker. */
+static void test_short_quote_later_sentence(void)
+{
+	run("Mayor Ana Ruiz said on Monday that the budget was balanced. Since then "
+	    "the \"balanced\" budget has grown by a third.\n");
+	CHECK_SPEAKER("balanced", NULL);
+}
+
 int main(void)
 {
+	test_short_quote_later_sentence();
 	test_any_verb_closing();
 	test_indirect_subject_appositive();
 	test_reported_clause();
