@@ -292,10 +292,44 @@ static bool qx_src_before(const struct qx_doc *d, size_t k, size_t lo, struct qx
 	return false;
 }
 
+/* Does the sentence end at k: a full stop, "!", "?", or the paragraph? */
+static bool qx_sentence_ends_at(const struct qx_doc *d, size_t k, size_t lim)
+{
+	return k >= lim || (d->tok[k].kind == QK_PUNCT &&
+			    (d->tok[k].c == '.' || d->tok[k].c == '!' || d->tok[k].c == '?'));
+}
+
+/* After an inverted cue, a person may be described by lower-case words the
+ * mention does not take in: "said election lawyer X", "said undecided
+ * Republican voter X".  Like qx_src_at, but steps over one or two such
+ * words when a person whose mention opens with a role follows. */
+static bool qx_src_at_inverted(const struct qx_doc *d, size_t k, size_t lim, struct qx_src *s)
+{
+	if (qx_src_at(d, k, lim, s))
+		return true;
+	for (size_t j = k; j < lim && j < k + 2; j++) {
+		const struct qx_tok *t = &d->tok[j];
+		size_t mi, n;
+		unsigned fl;
+		if (t->kind != QK_WORD || !(t->flags & QF_LOWER) || (t->flags & QF_INQ) ||
+		    qx_tok_is(t, QL_STOP | QL_AUX | QL_DET) || qx_is_prep_tok(d, j) ||
+		    qx_is_cue(d, j, lim, &n, &fl))
+			return false;
+		mi = j + 1 < lim ? d->tok_men[j + 1] : QX_NONE;
+		if (mi != QX_NONE && d->men[mi].t0 == j + 1 && d->men[mi].kind == QX_PERSON &&
+		    d->men[mi].role && (d->men[mi].r0 == j + 1 || d->men[mi].o0 == j + 1)) {
+			s->men = mi;
+			s->pron = QX_NONE;
+			return true;
+		}
+	}
+	return false;
+}
+
 /* Inverted order, "said X" before a quotation: only with verbs of saying
  * and when X is followed by the quotation, a colon or a comma. */
 static bool qx_src_inverted(const struct qx_doc *d, size_t cue, size_t k, size_t lim,
-			    struct qx_src *s)
+			    bool closing, struct qx_src *s)
 {
 	const struct qx_tok *c = &d->tok[cue];
 	size_t e;
@@ -307,13 +341,15 @@ static bool qx_src_inverted(const struct qx_doc *d, size_t cue, size_t k, size_t
 	      qx_word_is(d->text, c, "adds") || qx_word_is(d->text, c, "tweeted") ||
 	      qx_word_is(d->text, c, "warned") || qx_word_is(d->text, c, "replied")))
 		return false;
-	if (!qx_src_at(d, k, lim, s))
+	if (!qx_src_at_inverted(d, k, lim, s))
 		return false;
 	e = s->men != QX_NONE ? d->men[s->men].t1 : s->pron + 1;
 	if (s->pron != QX_NONE)
 		return false;
+	/* closing: the quotation came before, "..." in the spring, said X. */
 	return e >= lim || d->tok[e].kind == QK_QMARK ||
-	       (d->tok[e].kind == QK_PUNCT && (d->tok[e].c == ':' || d->tok[e].c == ','));
+	       (d->tok[e].kind == QK_PUNCT && (d->tok[e].c == ':' || d->tok[e].c == ',')) ||
+	       (closing && qx_sentence_ends_at(d, e, lim));
 }
 
 static void qx_set(struct qx_attr *a, const struct qx_src *s, size_t cue, size_t cue_n,
@@ -411,13 +447,6 @@ static bool qx_is_finite_verb(const struct qx_doc *d, size_t k)
 	       (w[n - 1] == 's' && w[n - 2] != 's' && w[n - 2] != 'u' && w[n - 2] != 'i');
 }
 
-/* Does the sentence end at k: a full stop, "!", "?", or the paragraph? */
-static bool qx_sentence_ends_at(const struct qx_doc *d, size_t k, size_t lim)
-{
-	const struct qx_tok *t = &d->tok[k];
-	return k >= lim || (t->kind == QK_PUNCT && (t->c == '.' || t->c == '!' || t->c == '?'));
-}
-
 /* "an angry Hollande": a person after a determiner and one adjective. */
 static bool qx_src_at_described(const struct qx_doc *d, size_t k, size_t lim, struct qx_src *s)
 {
@@ -504,7 +533,7 @@ static bool qx_rule_after(struct qx_doc *d, const struct qx_span *sp, struct qx_
 	if (qx_is_cue(d, j, lim, &n, &fl)) {
 		size_t k = j + n;
 		/* "said on Monday X" is rare; "said X" and "told X" are not */
-		if (!(fl & QC_PREP) && qx_src_at(d, k, lim, &s) &&
+		if (!(fl & QC_PREP) && qx_src_at_inverted(d, k, lim, &s) &&
 		    (s.men != QX_NONE || s.pgender != QX_G_UNKNOWN) &&
 		    (!ended || qx_cue_clause_ends(d, s.men != QX_NONE ? d->men[s.men].t1 : s.pron + 1, lim))) {
 			/* "told reporters": an object, not the speaker */
@@ -690,7 +719,7 @@ static bool qx_rule_before(struct qx_doc *d, size_t si, struct qx_attr *a)
 			continue;
 		if ((qx_is_participle(d, c) &&
 		     (qx_prev_cue_source(d, c, lo, &s) || qx_subject_of(d, c, &s))) ||
-		    qx_src_before(d, c, lo, &s) || qx_src_inverted(d, c, c + n, sp->open, &s)) {
+		    qx_src_before(d, c, lo, &s) || qx_src_inverted(d, c, c + n, sp->open, false, &s)) {
 			bool direct = qx_gap_direct(d, c, c + n, sp->open);
 			struct qx_src subj;
 			/* indirect speech: the quoted words belong to the main clause,
@@ -743,7 +772,7 @@ static bool qx_rule_later(struct qx_doc *d, size_t si, struct qx_attr *a)
 			}
 		} else if (!(fl & QC_WEAK) &&
 			   (qx_src_before(d, k, sp->close != QX_NONE ? sp->close + 1 : k, &s) ||
-			    qx_src_inverted(d, k, k + n, lim, &s))) {
+			    qx_src_inverted(d, k, k + n, lim, true, &s))) {
 			qx_set(a, &s, k, n, "cue_sentence", 0.75);
 			return true;
 		}
@@ -1004,7 +1033,7 @@ static bool qx_para_cue(struct qx_doc *d, size_t p, bool first_sentence, struct 
 		if (!qx_is_cue(d, k, lim, &n, &fl) || (fl & QC_WEAK))
 			continue;
 		if ((fl & QC_PREP) ? qx_src_at(d, k + n, lim, &s)
-				   : (qx_src_before(d, k, lo, &s) || qx_src_inverted(d, k, k + n, lim, &s))) {
+				   : (qx_src_before(d, k, lo, &s) || qx_src_inverted(d, k, k + n, lim, false, &s))) {
 			qx_set(a, &s, QX_NONE, 0, rule, 0.5);
 			return true;
 		}

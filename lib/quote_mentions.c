@@ -407,7 +407,7 @@ static size_t qx_np_parse(struct qx_doc *d, size_t i, size_t lim, struct qx_ment
 			continue;
 		}
 		if ((t->flags & QF_LOWER) && !(t->flags & QF_POSS) && k + 1 < lim &&
-		    qx_free_word(d, k + 1) && (run_s != QX_NONE || m->country || det) &&
+		    qx_free_word(d, k + 1) && (run_s != QX_NONE || m->country || det || prem != QX_NONE) &&
 		    !qx_tok_is(t, QL_STOP | QL_CUE1 | QL_AUX) && !(d->tok[k + 1].flags & QF_CAP) &&
 		    qx_lex_match(QX_ROLES, d->text, d->tok, k + 1, lim, &n)) {
 			/* "bureau chief", "consulting firm" + role */

@@ -202,6 +202,25 @@ static void test_any_verb_closing(void)
 	CHECK_SPEAKER("streamline", NULL);
 }
 
+/* A source described by lower-case words before its role, after an
+ * inverted cue ("said election lawyer X", "said former tech executive X",
+ * "said undecided voter X"), also when the inverted cue closes the
+ * sentence after the quotation ("... in May, said professor X."). */
+static void test_inverted_description(void)
+{
+	run("The county audit is due in June.\n\n"
+	    "\"The accounts are a maze,\" said election lawyer Mirela Dost.\n\n"
+	    "\"Nobody checked the invoices,\" said former tech executive Arne Voss "
+	    "during the debate.\n\n"
+	    "\"I have not decided yet,\" said undecided voter Hana Lutz of Greenfield.\n\n"
+	    "Fees rose \"well beyond inflation\" last year, said Northfield University "
+	    "professor Piet Kramer.\n");
+	CHECK_SPEAKER("The accounts are", "Mirela Dost");
+	CHECK_SPEAKER("Nobody checked", "Arne Voss");
+	CHECK_SPEAKER("I have not decided", "Hana Lutz");
+	CHECK_SPEAKER("well beyond", "Piet Kramer");
+}
+
 /* A word or two quoted in a later sentence of a paragraph is a term in
  * use, not the words of the earlier sentence's speaker. */
 static void test_short_quote_later_sentence(void)
@@ -213,6 +232,7 @@ static void test_short_quote_later_sentence(void)
 
 int main(void)
 {
+	test_inverted_description();
 	test_short_quote_later_sentence();
 	test_any_verb_closing();
 	test_indirect_subject_appositive();
