@@ -1117,6 +1117,37 @@ static bool qx_rule_para_before(struct qx_doc *d, size_t si, struct qx_attr *a)
 	return false;
 }
 
+/* Does an entity's name read as a place rather than a person: "New
+ * Hampshire", "South Carolina", "San Diego", "Yazoo City"?  Two words or
+ * more, opening with a compass or "New"/"San"-type word or closing with a
+ * settlement noun.  He and she never stand for one. */
+static bool qx_name_is_place(const struct qx_entity *e)
+{
+	static const char *const first[] = {"new ", "north ", "south ", "east ", "west ",
+					    "san ", "santa ", "los ", "las ", "fort ",
+					    "port ", "mount ", "lake ", "saint ", "st. "};
+	static const char *const last[] = {" city", " county", " beach", " springs",
+					   " heights", " falls", " valley", " island",
+					   " islands", " bay", " harbor", " harbour"};
+	const char *n = e->name, *sp;
+	size_t len;
+	if (!n || e->name_words < 2 || !(sp = strrchr(n, ' ')))
+		return false;
+	len = strlen(n);
+	/* "South Korean-born Monte Haines" is a person */
+	for (size_t i = 0; i < sizeof(first) / sizeof(first[0]) && e->name_words <= 3 &&
+			   !strchr(n, '-');
+	     i++)
+		if (strncasecmp(n, first[i], strlen(first[i])) == 0)
+			return true;
+	for (size_t i = 0; i < sizeof(last) / sizeof(last[0]); i++) {
+		size_t m = strlen(last[i]);
+		if (len > m && strcasecmp(n + len - m, last[i]) == 0)
+			return true;
+	}
+	return false;
+}
+
 /* Resolve a pronoun at token k to the nearest earlier compatible mention. */
 static size_t qx_resolve_pronoun(struct qx_doc *d, size_t k, int g)
 {
@@ -1143,6 +1174,8 @@ static size_t qx_resolve_pronoun(struct qx_doc *d, size_t k, int g)
 			if (e->gender && e->gender != g)
 				continue;
 			if (e->name_words < 2 && !e->role && !e->gender)
+				continue;
+			if (!e->role && !e->gender && qx_name_is_place(e))
 				continue;
 			return m->entity;
 		}

@@ -230,8 +230,22 @@ static void test_short_quote_later_sentence(void)
 	CHECK_SPEAKER("balanced", NULL);
 }
 
+/* He and she stand for a person, never for a place named nearer to the
+ * pronoun: "New Hampshire", "Salt Lake City". */
+static void test_pronoun_not_place(void)
+{
+	run("Governor Ruth Abend toured the mills on Tuesday before flying to New "
+	    "Hampshire.\n\n"
+	    "\"The mills can reopen by autumn,\" she said.\n\n"
+	    "Senator Ivo Marsh spoke at a rally in Salt Lake City.\n\n"
+	    "\"We owe these workers an answer,\" he said.\n");
+	CHECK_SPEAKER("The mills can", "Ruth Abend");
+	CHECK_SPEAKER("We owe these", "Ivo Marsh");
+}
+
 int main(void)
 {
+	test_pronoun_not_place();
 	test_inverted_description();
 	test_short_quote_later_sentence();
 	test_any_verb_closing();
