@@ -339,7 +339,8 @@ static bool qx_src_inverted(const struct qx_doc *d, size_t cue, size_t k, size_t
 	      qx_word_is(d->text, c, "continued") || qx_word_is(d->text, c, "noted") ||
 	      qx_word_is(d->text, c, "declared") || qx_word_is(d->text, c, "insisted") ||
 	      qx_word_is(d->text, c, "adds") || qx_word_is(d->text, c, "tweeted") ||
-	      qx_word_is(d->text, c, "warned") || qx_word_is(d->text, c, "replied")))
+	      qx_word_is(d->text, c, "warned") || qx_word_is(d->text, c, "replied") ||
+	      qx_word_is(d->text, c, "stated")))
 		return false;
 	if (!qx_src_at_inverted(d, k, lim, s))
 		return false;

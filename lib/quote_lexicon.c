@@ -75,6 +75,10 @@ static const char *const stopwords[] = {
 	"thus", "hence", "therefore", "furthermore", "moreover", "besides",
 	"nevertheless", "nonetheless", "anyway", "first", "second", "third",
 	"finally", "lastly", "overall", "together", "rather", "whereas",
+	"four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+	"twenty", "thirty", "forty", "fifty", "hundred", "hundreds", "thousands",
+	"dozens", "dozen", "millions", "likewise", "similarly", "additionally",
+	"see",
 	NULL,
 };
 

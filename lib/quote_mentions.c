@@ -50,10 +50,29 @@ static bool qx_capword(const struct qx_doc *d, size_t k)
 	    ((k > 0 && d->tok[k - 1].kind == QK_NUM) ||
 	     (k + 1 < d->ntok && d->tok[k + 1].kind == QK_NUM)))
 		return false;
-	if ((t->flags & QF_SSTART) && qx_tlen(t) > 4) {
-		/* "Recalling ...", "Clearly ...": not names */
+	if ((t->flags & QF_SSTART) && qx_tlen(t) > 3) {
 		const char *w = d->text + t->e;
-		if (memcmp(w - 3, "ing", 3) == 0 || memcmp(w - 2, "ly", 2) == 0)
+		const struct qx_tok *nx = k + 1 < d->ntok && d->tok[k + 1].para == t->para ? &d->tok[k + 1] : NULL;
+		/* "Kelly said", "Reilly told": a name before a verb of saying */
+		size_t n;
+		unsigned fl;
+		bool cue_next = nx && nx->kind == QK_WORD && (nx->flags & QF_LOWER) &&
+				qx_tok_is(nx, QL_CUE1) && !qx_tok_is(nx, QL_STOP) &&
+				qx_is_cue(d, k + 1, d->para[t->para].t1, &n, &fl) &&
+				!(fl & QC_PREP);
+		/* "Recalling ...", "Clearly ...": not names */
+		if (qx_tlen(t) > 4 && !cue_next &&
+		    (memcmp(w - 3, "ing", 3) == 0 || memcmp(w - 2, "ly", 2) == 0))
+			return false;
+		/* "Reached by phone, X said", "Pressed on the point, X ...": a
+		 * participle opening the sentence */
+		if (memcmp(w - 2, "ed", 2) == 0 && nx && nx->kind == QK_WORD &&
+		    (nx->flags & QF_LOWER) && qx_tok_is(nx, QL_STOP))
+			return false;
+		/* "Said Dorothy Poynter, ...": an inverted cue, not a first name */
+		if (qx_tok_is(t, QL_CUE1) && nx && (nx->flags & QF_CAP) &&
+		    qx_lex_match(QX_CUES, d->text, d->tok, k, k + 1, &n) && n == 1 &&
+		    (memcmp(w - 2, "ed", 2) == 0 || w[-1] == 's' || memcmp(w - 3, "aid", 3) == 0))
 			return false;
 	}
 	return !qx_tok_is(t, QL_STOP);

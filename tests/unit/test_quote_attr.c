@@ -243,8 +243,24 @@ static void test_pronoun_not_place(void)
 	CHECK_SPEAKER("We owe these", "Ivo Marsh");
 }
 
+/* Sentence-initial words: a surname in -ly before a verb of saying is a
+ * name ("Connolly said"); an inverted cue ("Said X") and an opening
+ * participle ("Reached by phone, X ...") are not part of one. */
+static void test_sentence_initial_words(void)
+{
+	run("Nurse Maura Connolly and porter Ines Falk both worked the night shift.\n\n"
+	    "Connolly said: \"We had four nurses for sixty beds.\"\n\n"
+	    "Said Ines Falk, who has worked there for a decade, \"Nobody came to "
+	    "help.\"\n\n"
+	    "Reached by phone, Falk said the rota was \"a work of fiction.\"\n");
+	CHECK_SPEAKER("We had four", "Maura Connolly");
+	CHECK_SPEAKER("Nobody came", "Ines Falk");
+	CHECK_SPEAKER("a work of fiction", "Ines Falk");
+}
+
 int main(void)
 {
+	test_sentence_initial_words();
 	test_pronoun_not_place();
 	test_inverted_description();
 	test_short_quote_later_sentence();
