@@ -59,6 +59,24 @@ static bool qx_title_case(const struct qx_doc *d, const struct qx_span *sp)
 	return !first;
 }
 
+/* "statistics show", "polls show", "to play": the verb, not the noun of a
+ * title ("the show", "reality show").  k is the word before the quotation. */
+static bool qx_work_is_verb(const struct qx_doc *d, size_t k)
+{
+	const struct qx_tok *p;
+	if (!(qx_word_is(d->text, &d->tok[k], "show") || qx_word_is(d->text, &d->tok[k], "play")) ||
+	    k == d->para[d->tok[k].para].t0)
+		return false;
+	p = &d->tok[k - 1];
+	if (p->kind != QK_WORD || !(p->flags & QF_LOWER))
+		return false;
+	if (qx_tok_is(p, QL_AUX) || qx_word_is(d->text, p, "to"))
+		return true;
+	/* a plural subject: "figures show" */
+	return qx_tlen(p) > 3 && d->text[p->e - 1] == 's' && d->text[p->e - 2] != 's' &&
+	       !qx_tok_is(p, QL_STOP);
+}
+
 /* Scare quotes and titles: a short quoted term after "so-called", or a
  * capitalised title after "the film", "the book"... is nobody's speech. */
 static bool qx_is_scare(const struct qx_doc *d, const struct qx_span *sp)
@@ -91,7 +109,7 @@ static bool qx_is_scare(const struct qx_doc *d, const struct qx_span *sp)
 		return true;
 	for (size_t i = 0; works[i]; i++)
 		if (qx_prev_word(d, sp->open, works[i]))
-			return caps == words || words <= 2;
+			return (caps == words || words <= 2) && !qx_work_is_verb(d, sp->open - 1);
 	return false;
 }
 

@@ -258,8 +258,17 @@ static void test_sentence_initial_words(void)
 	CHECK_SPEAKER("a work of fiction", "Ines Falk");
 }
 
+/* "figures show "...": the verb, not a television show's title. */
+static void test_show_as_verb(void)
+{
+	run("Finance Minister Lars Berg said on Friday that the latest figures show "
+	    "\"steady growth\" in exports.\n");
+	CHECK_SPEAKER("steady growth", "Lars Berg");
+}
+
 int main(void)
 {
+	test_show_as_verb();
 	test_sentence_initial_words();
 	test_pronoun_not_place();
 	test_inverted_description();
