@@ -149,7 +149,7 @@ static void qx_fill(const struct qx_doc *d, size_t i, struct quote *q)
 	} else if (m && m->kind == QX_GROUP) {
 		q->speaker = qx_span_text(d, m->t0, m->n0 != QX_NONE ? m->n1 : m->r1);
 		q->speaker_kind = SPEAKER_GROUP;
-	} else if (m && qx_nominal_indef(d, a->mention)) {
+	} else if (m && qx_nominal_names(d, a->mention)) {
 		/* "a Clinton campaign spokesman", named by description only */
 		size_t t0 = m->t0, t1 = m->r1;
 		if (qx_is_det_tok(d, t0) && t0 + 1 < m->r1)

@@ -1279,6 +1279,36 @@ bool qx_nominal_indef(const struct qx_doc *d, size_t mi)
 		qx_word_is(d->text, t, "one") || qx_word_is(d->text, t, "another"));
 }
 
+/* "the Florida senator", "the senior Cruz adviser", "the Gawker employee":
+ * a definite description whose role a proper name qualifies.  When it
+ * resolves to no one the article names, the description itself is the
+ * speaker, as the text gives it.  A country alone does not qualify ("the
+ * US diplomat" is someone the article has named). */
+static bool qx_nominal_described(const struct qx_doc *d, size_t mi)
+{
+	const struct qx_mention *m = &d->men[mi];
+	if (m->kind != QX_NOMINAL || !m->role || m->country || m->r0 == QX_NONE ||
+	    !qx_word_is(d->text, &d->tok[m->t0], "the"))
+		return false;
+	for (size_t k = m->t0 + 1; k < m->r0; k++) {
+		const struct qx_tok *t = &d->tok[k];
+		/* a party says no more than a country: "the Republican nominee"
+		 * is the candidate the article is about */
+		if (t->kind == QK_WORD && (t->flags & (QF_CAP | QF_UPPER)) && !(t->flags & QF_SSTART) &&
+		    !qx_word_is(d->text, t, "republican") && !qx_word_is(d->text, t, "democratic") &&
+		    !qx_word_is(d->text, t, "democrat") && !qx_word_is(d->text, t, "gop") &&
+		    !qx_word_is(d->text, t, "conservative") && !qx_word_is(d->text, t, "labour") &&
+		    !qx_word_is(d->text, t, "liberal") && !qx_word_is(d->text, t, "green"))
+			return true;
+	}
+	return false;
+}
+
+bool qx_nominal_names(const struct qx_doc *d, size_t mi)
+{
+	return qx_nominal_indef(d, mi) || qx_nominal_described(d, mi);
+}
+
 static bool qx_attr_named(const struct qx_doc *d, const struct qx_attr *a)
 {
 	if (!a->set)
@@ -1289,7 +1319,7 @@ static bool qx_attr_named(const struct qx_doc *d, const struct qx_attr *a)
 	 * that names no one in particular is still a named source */
 	return a->mention != QX_NONE && a->pron == QX_NONE &&
 	       (d->men[a->mention].kind == QX_GROUP ||
-		(d->men[a->mention].kind == QX_NOMINAL && qx_nominal_indef(d, a->mention)));
+		(d->men[a->mention].kind == QX_NOMINAL && qx_nominal_names(d, a->mention)));
 }
 
 static void qx_inherit(struct qx_attr *a, const struct qx_attr *from, const char *rule,

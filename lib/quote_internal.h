@@ -248,4 +248,6 @@ static inline bool qx_word_is(const char *text, const struct qx_tok *t, const ch
 bool qx_is_cue(const struct qx_doc *d, size_t i, size_t lim, size_t *n, unsigned *flags);
 bool qx_is_pronoun(const struct qx_doc *d, size_t i, int *gender);
 bool qx_nominal_indef(const struct qx_doc *d, size_t mi);
+/* An indefinite or qualified description that is itself the speaker. */
+bool qx_nominal_names(const struct qx_doc *d, size_t mi);
 #endif

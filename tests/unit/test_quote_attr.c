@@ -266,8 +266,21 @@ static void test_show_as_verb(void)
 	CHECK_SPEAKER("steady growth", "Lars Berg");
 }
 
+/* A definite description qualified by a proper name ("the Ohio senator",
+ * "the Lisbon lawyer") is itself the speaker when it names no one the
+ * article names; a party or a country alone does not qualify it. */
+static void test_qualified_description(void)
+{
+	run("The drug shortage reached the coast this week.\n\n"
+	    "\"We ran out of insulin on Tuesday,\" the Lisbon lawyer said.\n\n"
+	    "\"Shelves are empty everywhere,\" the Republican nominee said.\n");
+	CHECK_SPEAKER("We ran out", "Lisbon lawyer");
+	CHECK_SPEAKER("Shelves are empty", NULL);
+}
+
 int main(void)
 {
+	test_qualified_description();
 	test_show_as_verb();
 	test_sentence_initial_words();
 	test_pronoun_not_place();
