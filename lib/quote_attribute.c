@@ -100,6 +100,13 @@ static bool qx_is_ly(const struct qx_doc *d, size_t k)
 	       memcmp(d->text + t->e - 2, "ly", 2) == 0;
 }
 
+/* A lower-case or sentence-initial word in -ing: "Speaking", "calling". */
+static bool qx_is_ing(const struct qx_doc *d, size_t k)
+{
+	const struct qx_tok *t = &d->tok[k];
+	return t->kind == QK_WORD && qx_tlen(t) > 4 && memcmp(d->text + t->e - 3, "ing", 3) == 0;
+}
+
 /* "on" before a day: "Sanders on Saturday criticized", "X said on Monday". */
 static bool qx_is_on_day(const struct qx_doc *d, size_t k)
 {
@@ -245,7 +252,13 @@ static bool qx_src_before(const struct qx_doc *d, size_t k, size_t lo, struct qx
 		p = b - 1;
 		if (qx_is_comma_or_dash(&d->tok[p])) {
 			/* look for the opening comma of a parenthetical */
-			size_t q = p, n = 0;
+			size_t q = p, n = 0, pb = qx_paren_back(d, p, lo);
+			/* "Gov. John Kasich (R-Ohio), said" */
+			if (pb != p && (mi = qx_men_ending(d, pb, lo, false)) != QX_NONE &&
+			    (d->men[mi].kind == QX_PERSON || d->men[mi].kind == QX_ORG)) {
+				s->men = mi;
+				return true;
+			}
 			while (q > lo && n < 25) {
 				q--;
 				n++;
@@ -413,6 +426,18 @@ static bool qx_cue_clause_ends(const struct qx_doc *d, size_t k, size_t lim)
 {
 	if (k >= lim)
 		return true;
+	/* "Critics praise his refusal ...", "Students would continue to
+	 * take ...": an object or an infinitive makes a clause of its own
+	 * (but "X told the newspaper." reports) */
+	if (d->tok[k].kind == QK_WORD && !(d->tok[k].flags & QF_INQ) &&
+	    ((qx_word_is(d->text, &d->tok[k], "to") && k + 1 < lim &&
+	      d->tok[k + 1].kind == QK_WORD && (d->tok[k + 1].flags & QF_LOWER) &&
+	      d->tok_men[k + 1] == QX_NONE && !qx_tok_is(&d->tok[k + 1], QL_DET)) ||
+	     (qx_tok_is(&d->tok[k], QL_DET) && !qx_is_prep_tok(d, k - 1) &&
+	      !qx_word_is(d->text, &d->tok[k - 1], "told") &&
+	      !qx_word_is(d->text, &d->tok[k - 1], "tells") &&
+	      !qx_word_is(d->text, &d->tok[k - 1], "asked"))))
+		return false;
 	for (size_t sent = d->tok[k - 1].sent; k < lim && d->tok[k].sent == sent; k++) {
 		const struct qx_tok *t = &d->tok[k];
 		if (t->kind == QK_QMARK || (t->flags & QF_INQ) || qx_punct_is(t, ':') ||
@@ -533,8 +558,9 @@ static bool qx_rule_after(struct qx_doc *d, const struct qx_span *sp, struct qx_
 	ended = qx_span_ends_sentence(d, sp);
 	if (qx_is_cue(d, j, lim, &n, &fl)) {
 		size_t k = j + n;
-		/* "said on Monday X" is rare; "said X" and "told X" are not */
-		if (!(fl & QC_PREP) && qx_src_at_inverted(d, k, lim, &s) &&
+		/* "said on Monday X" is rare; "said X" and "told X" are not;
+		 * "...," promising the voters: a participle's object */
+		if (!(fl & QC_PREP) && !qx_is_ing(d, j) && qx_src_at_inverted(d, k, lim, &s) &&
 		    (s.men != QX_NONE || s.pgender != QX_G_UNKNOWN) &&
 		    (!ended || qx_cue_clause_ends(d, s.men != QX_NONE ? d->men[s.men].t1 : s.pron + 1, lim))) {
 			/* "told reporters": an object, not the speaker */
@@ -723,6 +749,15 @@ static bool qx_rule_before(struct qx_doc *d, size_t si, struct qx_attr *a)
 		    qx_src_before(d, c, lo, &s) || qx_src_inverted(d, c, c + n, sp->open, false, &s)) {
 			bool direct = qx_gap_direct(d, c, c + n, sp->open);
 			struct qx_src subj;
+			/* "X emailed supporters saying: "..."": the participle's
+			 * subject is the clause's, not the verb's object */
+			if (qx_is_ing(d, c) && !qx_is_participle(d, c) && s.men != QX_NONE &&
+			    d->men[s.men].t0 > lo && d->men[s.men].t1 == c &&
+			    d->tok[d->men[s.men].t0 - 1].kind == QK_WORD &&
+			    (d->tok[d->men[s.men].t0 - 1].flags & QF_LOWER) &&
+			    !qx_tok_is(&d->tok[d->men[s.men].t0 - 1], QL_STOP | QL_DET) &&
+			    !qx_is_prep_tok(d, d->men[s.men].t0 - 1) && qx_subject_of(d, c, &subj))
+				s = subj;
 			/* indirect speech: the quoted words belong to the main clause,
 			 * "Clinton, during a town hall in Columbus, said she was "..."" */
 			if (!direct && s.men != QX_NONE &&
@@ -796,12 +831,6 @@ static bool qx_sentence_subject(const struct qx_doc *d, size_t from, size_t to,
 	return false;
 }
 
-/* A lower-case or sentence-initial word in -ing: "Speaking", "calling". */
-static bool qx_is_ing(const struct qx_doc *d, size_t k)
-{
-	const struct qx_tok *t = &d->tok[k];
-	return t->kind == QK_WORD && qx_tlen(t) > 4 && memcmp(d->text + t->e - 3, "ing", 3) == 0;
-}
 
 /* A dateline opening the sentence, "PHILADELPHIA, July 25 (UPI) — ":
  * the index after its dash, else k. */

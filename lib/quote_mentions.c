@@ -50,6 +50,26 @@ static bool qx_capword(const struct qx_doc *d, size_t k)
 	    ((k > 0 && d->tok[k - 1].kind == QK_NUM) ||
 	     (k + 1 < d->ntok && d->tok[k + 1].kind == QK_NUM)))
 		return false;
+	/* "a Trump-style retort", "the GOP-led panel": a compound adjective
+	 * before a common noun, not a name ("Ban Ki-moon" is one; so is
+	 * "Texas-based Matt ..." or "Los Angeles-based ..." taken whole) */
+	{
+		static const char *const sfx[] = {"style", "era", "led", "based", "born", "backed",
+						  "owned", "run", "funded", "linked", "like",
+						  "type", "friendly", "leaning", "controlled",
+						  "allied", "aligned", "sponsored", "inspired",
+						  "affiliated", "appointed", "dominated", NULL};
+		const char *w = d->text + t->s, *h = memrchr(w, '-', qx_tlen(t));
+		const struct qx_tok *nx = k + 1 < d->ntok ? &d->tok[k + 1] : NULL;
+		if (h && h > w && nx && nx->kind == QK_WORD && (nx->flags & QF_LOWER) &&
+		    !(k > 0 && d->tok[k - 1].kind == QK_WORD && (d->tok[k - 1].flags & QF_CAP) &&
+		      d->tok[k - 1].para == t->para)) {
+			size_t n = (size_t)(d->text + t->e - h - 1);
+			for (size_t i = 0; sfx[i]; i++)
+				if (strlen(sfx[i]) == n && memcmp(h + 1, sfx[i], n) == 0)
+					return false;
+		}
+	}
 	if ((t->flags & QF_SSTART) && qx_tlen(t) > 3) {
 		const char *w = d->text + t->e;
 		const struct qx_tok *nx = k + 1 < d->ntok && d->tok[k + 1].para == t->para ? &d->tok[k + 1] : NULL;

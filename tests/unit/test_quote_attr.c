@@ -278,8 +278,35 @@ static void test_qualified_description(void)
 	CHECK_SPEAKER("Shelves are empty", NULL);
 }
 
+/* Objects are not speakers: a new sentence whose verb takes an object or
+ * an infinitive after a closed quotation, a participle's object
+ * ("promising the Friends of ..."; "emailed supporters saying"), a party
+ * tag in parentheses before the cue's comma, a compound adjective
+ * ("a Trump-style retort"). */
+static void test_objects_not_speakers(void)
+{
+	run("Voters cheered his old demand: \"Tear down this fence!\" Farmers still "
+	    "praise his refusal to accept the border.\n\n"
+	    "Ana Berling said the members will meet again, but said, \"It is time we "
+	    "change how we do it,\" promising the Friends of the Valley a new hall.\n\n"
+	    "At Baldwin College in Berea, OH, Gov. Jim Kass (R-OH), said, \"I am ready "
+	    "to rent a car.\"\n\n"
+	    "Jeb Harte offered a Kass-style retort, tweeting at him, \"you are just a "
+	    "loser.\"\n\n"
+	    "Senator Ike Sandel emailed supporters saying: \"The struggle goes on.\"\n\n"
+	    "Backers say the agency would act as an \"honest umpire.\" Students would "
+	    "continue to take tests every year.\n");
+	CHECK_SPEAKER("Tear down", "Voters");
+	CHECK_SPEAKER("It is time", "Ana Berling");
+	CHECK_SPEAKER("I am ready", "Jim Kass");
+	CHECK_SPEAKER("you are just", "Jeb Harte");
+	CHECK_SPEAKER("The struggle", "Ike Sandel");
+	CHECK_SPEAKER("honest umpire", "Backers");
+}
+
 int main(void)
 {
+	test_objects_not_speakers();
 	test_qualified_description();
 	test_show_as_verb();
 	test_sentence_initial_words();
