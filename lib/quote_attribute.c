@@ -889,6 +889,17 @@ static bool qx_subject_of(const struct qx_doc *d, size_t at, struct qx_src *s)
 	if (k > lo && d->tok[k - 1].sent == sent)
 		return false;
 	k = qx_skip_dateline(d, k, at);
+	/* "And after the court ruled, X blamed ...": a conjunction before an
+	 * opening clause */
+	if (k + 1 < at && (qx_word_is(d->text, &d->tok[k], "and") ||
+			   qx_word_is(d->text, &d->tok[k], "but") ||
+			   qx_word_is(d->text, &d->tok[k], "so") ||
+			   qx_word_is(d->text, &d->tok[k], "yet")) &&
+	    (qx_is_prep_tok(d, k + 1) || qx_word_is(d->text, &d->tok[k + 1], "after") ||
+	     qx_word_is(d->text, &d->tok[k + 1], "when") ||
+	     qx_word_is(d->text, &d->tok[k + 1], "while") ||
+	     qx_word_is(d->text, &d->tok[k + 1], "during")))
+		k++;
 	{
 		/* a prepositional or participial opening may be long, and hold
 		 * commas of its own: "Speaking at a town hall in Salem, New

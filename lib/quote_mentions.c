@@ -95,6 +95,11 @@ static bool qx_capword(const struct qx_doc *d, size_t k)
 		    (memcmp(w - 2, "ed", 2) == 0 || w[-1] == 's' || memcmp(w - 3, "aid", 3) == 0))
 			return false;
 	}
+	/* "George Will", "Will wrote": the modal is never capitalised
+	 * inside a sentence */
+	if ((t->flags & QF_CAP) && !(t->flags & QF_SSTART) && qx_word_is(d->text, t, "will") &&
+	    !(k > 0 && d->tok[k - 1].kind == QK_QMARK))
+		return true;
 	return !qx_tok_is(t, QL_STOP);
 }
 

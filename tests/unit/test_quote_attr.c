@@ -304,8 +304,24 @@ static void test_objects_not_speakers(void)
 	CHECK_SPEAKER("honest umpire", "Backers");
 }
 
+/* The subject behind "And after ...,", a spelled-out number opening a
+ * sentence, and a columnist called Will. */
+static void test_subject_openings(void)
+{
+	run("Columnist Nora Will and Mayor Pat Roane disagree about the tunnel.\n\n"
+	    "And after the court halted the works, Roane blamed the judges' \"blind "
+	    "hostility to progress.\"\n\n"
+	    "Fifteen years ago, Roane called the tunnel \"a dream for the next "
+	    "generation.\"\n\n"
+	    "In her column, Will called the project \"a monument to vanity.\"\n");
+	CHECK_SPEAKER("blind hostility", "Pat Roane");
+	CHECK_SPEAKER("a dream for", "Pat Roane");
+	CHECK_SPEAKER("a monument", "Nora Will");
+}
+
 int main(void)
 {
+	test_subject_openings();
 	test_objects_not_speakers();
 	test_qualified_description();
 	test_show_as_verb();
