@@ -59,11 +59,12 @@ static bool qx_capword(const struct qx_doc *d, size_t k)
 						  "type", "friendly", "leaning", "controlled",
 						  "allied", "aligned", "sponsored", "inspired",
 						  "affiliated", "appointed", "dominated", NULL};
-		const char *w = d->text + t->s, *h = memrchr(w, '-', qx_tlen(t));
+		const char *w = d->text + t->s, *h = NULL;
 		const struct qx_tok *nx = k + 1 < d->ntok ? &d->tok[k + 1] : NULL;
-		if (h && h > w && nx && nx->kind == QK_WORD && (nx->flags & QF_LOWER) &&
+		if (nx && nx->kind == QK_WORD && (nx->flags & QF_LOWER) && qx_tlen(t) > 4 &&
 		    !(k > 0 && d->tok[k - 1].kind == QK_WORD && (d->tok[k - 1].flags & QF_CAP) &&
-		      d->tok[k - 1].para == t->para)) {
+		      d->tok[k - 1].para == t->para) &&
+		    (h = memrchr(w, '-', qx_tlen(t))) && h > w) {
 			size_t n = (size_t)(d->text + t->e - h - 1);
 			for (size_t i = 0; sfx[i]; i++)
 				if (strlen(sfx[i]) == n && memcmp(h + 1, sfx[i], n) == 0)
