@@ -1298,7 +1298,9 @@ static void qx_resolve(struct qx_doc *d, struct qx_attr *a)
 		a->entity = d->men[a->mention].entity;
 		return;
 	}
-	if (d->men[a->mention].kind == QX_NOMINAL) {
+	/* "said one longtime adviser": an indefinite description introduces
+	 * someone new, never the adviser named before */
+	if (d->men[a->mention].kind == QX_NOMINAL && !qx_nominal_indef(d, a->mention)) {
 		a->entity = qx_resolve_nominal(d, a->mention);
 		if (a->entity != QX_NONE) {
 			if (strcmp(a->rule, "cue_adjacent") == 0 || strcmp(a->rule, "cue_sentence") == 0)

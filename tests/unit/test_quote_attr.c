@@ -319,8 +319,18 @@ static void test_subject_openings(void)
 	CHECK_SPEAKER("a monument", "Nora Will");
 }
 
+/* "said one longtime adviser": an indefinite description introduces
+ * someone new; it is not resolved to the adviser the article named. */
+static void test_indefinite_not_resolved(void)
+{
+	run("Campaign adviser Rona Vitt briefed reporters on Monday.\n\n"
+	    "\"This debate will be rough,\" said one longtime adviser to the governor.\n");
+	CHECK_SPEAKER("This debate", "longtime adviser");
+}
+
 int main(void)
 {
+	test_indefinite_not_resolved();
 	test_subject_openings();
 	test_objects_not_speakers();
 	test_qualified_description();
