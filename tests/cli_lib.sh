@@ -3,16 +3,8 @@
 # fixtures (tests/fixtures/research), served over HTTP.
 
 # Serve the fixtures, add both feeds, run one pass of quoted. Sets BASE.
-# Articles are stored in a fixed order (one transfer per host, extraction on
-# the loop thread): a one-word name ("Qin") stored with a country before its
-# full name ever had that country stays a speaker of its own, and the
-# expectations below assume the feeds' order.
 populate_research() {
 	write_config
-	cat >>"$CONFIG" <<CONF
-per_host_connections = 1
-worker_threads = 0
-CONF
 	start_httpd "$FIXTURES/research"
 	quotectl db migrate >/dev/null
 	quotectl feed add "$BASE/feeds/diplomacy.xml" >/dev/null

@@ -40,6 +40,22 @@ for n in "Qin Gang" "Mr Qin" "qin"; do
 		fail "speakers_named('$n')"
 done
 
+# The order articles arrive in does not matter: the full name first without
+# a country, then the one-word name with one (a speaker of its own, as no
+# full name had that country yet), then the full name with that country.
+store 1 k7 https://a.invalid/7 1767744000 "[$(q 'Exports rose.' 'Ana Ruiz' '')]"
+store 2 k8 https://b.invalid/8 1767744000 "[$(q 'Tariffs will go.' Ruiz Chile)]"
+[ "$(speaker_of 'Tariffs will go.')" = Ruiz ] || fail "one-word name before its context exists"
+store 1 k9 https://a.invalid/9 1767830400 "[$(q 'Talks went well.' 'Ana Ruiz' Chile)]"
+[ "$(speaker_of 'Tariffs will go.')" = "Ana Ruiz" ] || fail "one-word name not absorbed once the full name had its country"
+[ "$(sql "SELECT count(*) FROM speakers WHERE name LIKE '%Ruiz'")" = 1 ] || fail "two Ruiz speakers remain"
+# ... and only where no other full name with that word could claim it.
+store 1 k10 https://a.invalid/10 1767830400 "[$(q 'Rates hold.' 'Tom Berg' '')]"
+store 2 k11 https://b.invalid/11 1767830400 "[$(q 'Rates fall.' 'Eva Berg' '')]"
+store 2 k12 https://b.invalid/12 1767830400 "[$(q 'We wait.' Berg Norway)]"
+store 1 k13 https://a.invalid/13 1767916800 "[$(q 'We act.' 'Tom Berg' Norway)]"
+[ "$(speaker_of 'We wait.')" = Berg ] || fail "an ambiguous one-word name was absorbed"
+
 # Statements: the same words with other punctuation, case and quote marks.
 store 2 k6 https://b.invalid/6 1767657600 "[$(q '“we will OPEN a new chapter”' 'Qin Gang' China)]"
 [ "$(sql "SELECT count(DISTINCT statement_id) FROM quotes WHERE text ILIKE '%new chapter%'")" = 1 ] ||
