@@ -232,10 +232,43 @@ static bool qx_is_body_noun(const struct qx_doc *d, size_t k)
 	return true;
 }
 
+/* A capitalised title runs on into the name it precedes: "Deputy
+ * Secretary of the Treasury Sigal Mandelker".  When the run [j, e) after
+ * the title's "of" opens with an organisation ("the Treasury", "the Labour
+ * Party") and ends in two or three capitalised words that are no part of
+ * one, those words are the person; returns where they start, or e.  A
+ * place ("Salt Lake City") or "Bank of New York" is not split: the part
+ * kept must read as an organisation and the name must follow it directly,
+ * not a particle. */
+static size_t qx_title_name_split(const struct qx_doc *d, size_t j, size_t e)
+{
+	size_t ns, n;
+	if (e < j + 3)
+		return e;
+	ns = e - 2;
+	if ((d->tok[ns].flags & QF_INITIAL) && ns > j + 1)
+		ns--; /* "Harry M. Reid" */
+	for (size_t k = ns; k < e; k++) {
+		const struct qx_tok *t = &d->tok[k];
+		if (t->kind != QK_WORD || !(t->flags & QF_CAP) || (t->flags & QF_UPPER) ||
+		    (t->flags & QF_INQ) || qx_tok_is(t, QL_ORGWORD | QL_STOP) ||
+		    ((t->flags & QF_ABBR) && !(t->flags & QF_INITIAL)) ||
+		    qx_lex_match(QX_COUNTRIES, d->text, d->tok, k, e, &n) ||
+		    qx_lex_match(QX_ROLES, d->text, d->tok, k, e, &n))
+			return e;
+	}
+	if (!(d->tok[ns - 1].flags & (QF_CAP | QF_UPPER)) || !qx_capword(d, ns - 1) ||
+	    !qx_run_is_org(d, j, ns, false))
+		return e;
+	return ns;
+}
+
 /* After a role: "of BAE Systems", "at the Center for ...", "to Russia",
  * "for the ministry".  Sets the organisation (or country) and returns the
- * new end, or k when nothing follows. */
-static size_t qx_role_tail(struct qx_doc *d, size_t k, size_t lim, struct qx_mention *m)
+ * new end, or k when nothing follows.  *split is set when a person's name
+ * follows the organisation of a capitalised title. */
+static size_t qx_role_tail(struct qx_doc *d, size_t k, size_t lim, struct qx_mention *m,
+			   bool *split)
 {
 	size_t j, n;
 	const struct qx_entry *c;
@@ -259,6 +292,11 @@ static size_t qx_role_tail(struct qx_doc *d, size_t k, size_t lim, struct qx_men
 	}
 	if (qx_capword(d, j)) {
 		size_t e = qx_scan_run(d, j, lim);
+		if (split && m->n0 == QX_NONE && (d->tok[k - 1].flags & QF_CAP)) {
+			size_t ns = qx_title_name_split(d, j, e);
+			*split = ns != e;
+			e = ns;
+		}
 		m->o0 = j;
 		m->o1 = e;
 		return e;
@@ -342,7 +380,7 @@ static size_t qx_appositive(struct qx_doc *d, size_t k, size_t lim, struct qx_me
 		m->o0 = o0;
 		m->o1 = o1;
 	}
-	return qx_role_tail(d, j, lim, m);
+	return qx_role_tail(d, j, lim, m, NULL);
 }
 
 /* Parse the noun phrase starting at token i; fills m and returns its end,
@@ -431,12 +469,14 @@ static size_t qx_np_parse(struct qx_doc *d, size_t i, size_t lim, struct qx_ment
 				onoun = QX_NONE;
 			}
 			if (!qx_capword(d, k < lim ? k : i) || k >= lim) {
-				size_t tail = qx_role_tail(d, k, lim, m);
+				bool split = false;
+				size_t tail = qx_role_tail(d, k, lim, m, &split);
 				if (tail != k) {
 					k = tail;
-					/* the name after "Ambassador to Russia" */
-					if (m->o0 == QX_NONE && run_s == QX_NONE && k < lim &&
-					    qx_capword(d, k))
+					/* the name after "Ambassador to Russia" or
+					 * "Secretary of the Treasury" */
+					if ((m->o0 == QX_NONE || split) && run_s == QX_NONE &&
+					    k < lim && qx_capword(d, k))
 						continue;
 					break;
 				}

@@ -328,8 +328,30 @@ static void test_indefinite_not_resolved(void)
 	CHECK_SPEAKER("This debate", "longtime adviser");
 }
 
+/* A capitalised title whose organisation runs on into the name:
+ * "Under Secretary of the Treasury Ilse Varga".  A city after "Mayor of"
+ * and "Bank of New York" stay whole. */
+static void test_title_org_then_name(void)
+{
+	const struct quote *q;
+	run("Ports reopened on Monday after a week of strikes.\n\n"
+	    "Under Secretary of the Treasury Ilse Varga said the government would "
+	    "answer any new blockade with \"swift penalties.\"\n\n"
+	    "\"We do not expect trouble,\" the Mayor of Salt Lake City said.\n\n"
+	    "\"Rates will hold,\" said Tom Reyes, president of the Federal Reserve "
+	    "Bank of New York.\n");
+	CHECK_SPEAKER("swift penalties", "Ilse Varga");
+	q = find("swift penalties");
+	CHECK(q && q->role && strstr(q->role, "secretary") != NULL);
+	q = find("We do not expect");
+	CHECK(q && (!q->speaker || strstr(q->speaker, "Lake City") == NULL ||
+		    strstr(q->speaker, "Salt") != NULL));
+	CHECK_SPEAKER("Rates will hold", "Tom Reyes");
+}
+
 int main(void)
 {
+	test_title_org_then_name();
 	test_indefinite_not_resolved();
 	test_subject_openings();
 	test_objects_not_speakers();
