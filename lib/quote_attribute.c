@@ -209,6 +209,21 @@ static size_t qx_men_ending(const struct qx_doc *d, size_t b, size_t lo, bool re
 	mi = d->tok_men[b - 1];
 	while (hops++ < 3) {
 		size_t t0 = d->men[mi].t0, p;
+		/* "Baker of Columbia, South Carolina says": a bare name after
+		 * the comma that follows a place in a prepositional phrase is
+		 * that place's state or country */
+		if (t0 > lo + 2 && qx_punct_is(&d->tok[t0 - 1], ',') && d->men[mi].n0 == t0 &&
+		    d->men[mi].n1 == d->men[mi].t1 && d->men[mi].t1 - t0 <= 3 && !d->men[mi].role &&
+		    (d->men[mi].kind == QX_PERSON || d->men[mi].kind == QX_ORG)) {
+			size_t c = t0 - 1, pm = d->tok_men[c - 1];
+			if (pm != QX_NONE && d->men[pm].t1 == c && d->men[pm].n0 == d->men[pm].t0 &&
+			    d->men[pm].t0 > lo + 1 && qx_is_prep_tok(d, d->men[pm].t0 - 1) &&
+			    d->tok_men[d->men[pm].t0 - 2] != QX_NONE &&
+			    d->men[d->tok_men[d->men[pm].t0 - 2]].t1 == d->men[pm].t0 - 1) {
+				mi = pm;
+				continue;
+			}
+		}
 		if (t0 <= lo + 1 || !qx_is_prep_tok(d, t0 - 1))
 			break;
 		p = t0 - 1;
@@ -876,6 +891,22 @@ static bool qx_src_verb(const struct qx_doc *d, const struct qx_src *s, size_t a
 	       (!qx_tok_is(&d->tok[e], QL_STOP) || qx_asked_active(d, e));
 }
 
+/* "A woman in Worcester", "a farmer from Ames": a described nominal
+ * starting at k whose phrase ends in a place after "in" or "from". */
+static bool qx_described_by_place(const struct qx_doc *d, size_t mi, size_t k)
+{
+	const struct qx_mention *m = &d->men[mi];
+	size_t p;
+	if (!m->role || !qx_tok_is(&d->tok[k], QL_DET) || m->o0 == QX_NONE ||
+	    m->o1 != m->t1 || m->o0 < m->t0 + 2 ||
+	    (m->kind != QX_NOMINAL && m->kind != QX_GROUP))
+		return false;
+	p = m->o0 - 1;
+	if (qx_word_is(d->text, &d->tok[p], "the"))
+		p--;
+	return qx_word_is(d->text, &d->tok[p], "in") || qx_word_is(d->text, &d->tok[p], "from");
+}
+
 /* The subject of the sentence holding token `at`: the person, organisation
  * or pronoun that opens it (after an adverbial such as "On Sunday," or "In
  * a statement,"), followed by a verb.  Sets s and returns true. */
@@ -912,8 +943,11 @@ static bool qx_subject_of(const struct qx_doc *d, size_t at, struct qx_src *s)
 		size_t maxn = longo ? 20 : 8;
 		for (size_t hop = 0; hop < (longo ? 3 : 1); hop++) {
 			size_t j = k, n = 0, mk = d->tok_men[k];
+			/* "A woman in Worcester, Massachusetts, said": a subject
+			 * described by where it is from is no opening clause */
 			bool named = mk != QX_NONE && d->men[mk].t0 == k &&
-				     (d->men[mk].kind == QX_PERSON || d->men[mk].kind == QX_ORG);
+				     (d->men[mk].kind == QX_PERSON || d->men[mk].kind == QX_ORG ||
+				      (hop == 0 && qx_described_by_place(d, mk, k)));
 			struct qx_src probe;
 			if (hop > 0 && qx_src_at(d, k, at, &probe) && qx_src_verb(d, &probe, at))
 				break;

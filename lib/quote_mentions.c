@@ -383,6 +383,21 @@ static size_t qx_appositive(struct qx_doc *d, size_t k, size_t lim, struct qx_me
 	return qx_role_tail(d, j, lim, m, NULL);
 }
 
+/* Does a nominal end in a place after "in" or "from": "a woman in
+ * Worcester", "a farmer from Ames"?  A capitalised word after its comma is
+ * then the state ("a woman in Worcester, Massachusetts, said"), not the
+ * name of an appositive. */
+static bool qx_ends_in_place(const struct qx_doc *d, const struct qx_mention *m)
+{
+	size_t p;
+	if (m->o0 == QX_NONE || m->o1 != m->t1 || m->o0 < m->t0 + 2)
+		return false;
+	p = m->o0 - 1;
+	if (qx_word_is(d->text, &d->tok[p], "the"))
+		p--;
+	return qx_word_is(d->text, &d->tok[p], "in") || qx_word_is(d->text, &d->tok[p], "from");
+}
+
 /* Parse the noun phrase starting at token i; fills m and returns its end,
  * or i when no phrase that can speak starts there. */
 static size_t qx_np_parse(struct qx_doc *d, size_t i, size_t lim, struct qx_mention *m)
@@ -618,7 +633,8 @@ static size_t qx_np_parse(struct qx_doc *d, size_t i, size_t lim, struct qx_ment
 		if (a != m->t1)
 			m->t1 = a;
 	} else if (m->kind == QX_NOMINAL && m->role && m->t1 + 1 < lim &&
-		   d->tok[m->t1].c == ',' && qx_capword(d, m->t1 + 1)) {
+		   d->tok[m->t1].c == ',' && qx_capword(d, m->t1 + 1) &&
+		   !qx_ends_in_place(d, m)) {
 		/* "the attorney general, Eric Holder," */
 		size_t re = qx_scan_run(d, m->t1 + 1, lim);
 		if (re < lim && (d->tok[re].c == ',' || d->tok[re].kind == QK_WORD) &&

@@ -349,8 +349,22 @@ static void test_title_org_then_name(void)
 	CHECK_SPEAKER("Rates will hold", "Tom Reyes");
 }
 
+/* "X of City, State says": the state is where X lives, not a speaker;
+ * "a farmer from Ames, Iowa, said" is the farmer. */
+static void test_city_state_not_speaker(void)
+{
+	run("Turnout was high at the county fair.\n\n"
+	    "Lena Ortiz of Fargo, North Dakota says the new levy is \"a slap in "
+	    "the face.\"\n\n"
+	    "A farmer from Ames, Iowa, said the rain came \"too late for the "
+	    "corn.\"\n");
+	CHECK_SPEAKER("a slap in", "Lena Ortiz");
+	CHECK_SPEAKER("too late for", "farmer from Ames");
+}
+
 int main(void)
 {
+	test_city_state_not_speaker();
 	test_title_org_then_name();
 	test_indefinite_not_resolved();
 	test_subject_openings();
