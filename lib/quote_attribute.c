@@ -1162,6 +1162,36 @@ static bool qx_rule_name_line(struct qx_doc *d, size_t p, struct qx_attr *a)
 	return false;
 }
 
+/* A signature line under a quotation paragraph: "- Bernie Sanders." or
+ * "-Senator Ann Wells, in a tweet".  A dash, a person or organisation
+ * opening the line, then nothing but a full stop or a comma and an aside. */
+static bool qx_rule_signature(struct qx_doc *d, size_t p, struct qx_attr *a)
+{
+	size_t k, lim, mi;
+	if (p + 1 >= d->npara)
+		return false;
+	k = d->para[p + 1].t0;
+	lim = d->para[p + 1].t1;
+	if (lim - k > 16 || !qx_is_dash(&d->tok[k]))
+		return false;
+	while (k < lim && qx_is_dash(&d->tok[k]))
+		k++;
+	if (k >= lim || (mi = d->tok_men[k]) == QX_NONE || d->men[mi].t0 != k ||
+	    (d->men[mi].kind != QX_PERSON && d->men[mi].kind != QX_ORG) ||
+	    (d->tok[k].flags & QF_INQ))
+		return false;
+	k = qx_paren_fwd(d, d->men[mi].t1, lim);
+	if (k < lim && qx_punct_is(&d->tok[k], ','))
+		; /* "-President Obama, tweeting after the speech." */
+	else if (k < lim && !(k + 1 == lim && qx_punct_is(&d->tok[k], '.')))
+		return false;
+	{
+		struct qx_src s = {mi, QX_NONE, 0};
+		qx_set(a, &s, QX_NONE, 0, "signature", 0.6);
+	}
+	return true;
+}
+
 /* A cue in an earlier sentence of the quotation's paragraph: "Smith
  * attacked the plan. It is "a disaster", and it will fail." */
 static bool qx_rule_para_before(struct qx_doc *d, size_t si, struct qx_attr *a)
@@ -1456,6 +1486,13 @@ void qx_attribute(struct qx_doc *d)
 				a->mention = a->entity = a->cue = a->pron = QX_NONE;
 			}
 			continue;
+		}
+		if ((i + 1 == d->nspan || d->span[i + 1].para != p) && qx_rule_signature(d, p, a)) {
+			qx_resolve(d, a);
+			if (qx_attr_named(d, a))
+				continue;
+			memset(a, 0, sizeof(*a));
+			a->mention = a->entity = a->cue = a->pron = QX_NONE;
 		}
 		if (i > 0 && d->span[i - 1].para + 1 == p && qx_attr_named(d, &d->attr[i - 1])) {
 			qx_inherit(a, &d->attr[i - 1], "paragraph_follow", 0.5);

@@ -362,8 +362,23 @@ static void test_city_state_not_speaker(void)
 	CHECK_SPEAKER("too late for", "farmer from Ames");
 }
 
+/* A signature line under a quotation paragraph names its speaker, rather
+ * than the person of the paragraph before. */
+static void test_signature_line(void)
+{
+	run("Mayor Pat Roane opened the debate on the harbour budget.\n\n"
+	    "\"We cannot keep paying for a pier nobody uses.\"\n\n"
+	    "- Councillor Ida Brandt.\n\n"
+	    "\"Proud of our crews tonight.\"\n\n"
+	    "-Fire Chief Omar Sayed, writing on social media.\n\n"
+	    "The vote is set for Friday.\n");
+	CHECK_SPEAKER("We cannot keep", "Ida Brandt");
+	CHECK_SPEAKER("Proud of our", "Omar Sayed");
+}
+
 int main(void)
 {
+	test_signature_line();
 	test_city_state_not_speaker();
 	test_title_org_then_name();
 	test_indefinite_not_resolved();
