@@ -1385,16 +1385,22 @@ bool qx_nominal_indef(const struct qx_doc *d, size_t mi)
 		qx_word_is(d->text, t, "one") || qx_word_is(d->text, t, "another"));
 }
 
-/* "the Florida senator", "the senior Cruz adviser", "the Gawker employee":
- * a definite description whose role a proper name qualifies.  When it
+/* "the Florida senator", "the senior Cruz adviser", "the Gawker employee",
+ * "Lazlo's defence counsel": a definite description whose role a proper
+ * name qualifies.  When it
  * resolves to no one the article names, the description itself is the
  * speaker, as the text gives it.  A country alone does not qualify ("the
  * US diplomat" is someone the article has named). */
 static bool qx_nominal_described(const struct qx_doc *d, size_t mi)
 {
 	const struct qx_mention *m = &d->men[mi];
-	if (m->kind != QX_NOMINAL || !m->role || m->country || m->r0 == QX_NONE ||
-	    !qx_word_is(d->text, &d->tok[m->t0], "the"))
+	if (m->kind != QX_NOMINAL || !m->role || m->country || m->r0 == QX_NONE)
+		return false;
+	/* "Lazlo's defence counsel": a possessive name makes it definite */
+	if (m->o0 == m->t0 && m->o1 > m->o0 && m->o1 < m->r0 && (d->tok[m->o1].flags & QF_POSS) &&
+	    (d->tok[m->o0].flags & (QF_CAP | QF_UPPER)))
+		return true;
+	if (!qx_word_is(d->text, &d->tok[m->t0], "the"))
 		return false;
 	for (size_t k = m->t0 + 1; k < m->r0; k++) {
 		const struct qx_tok *t = &d->tok[k];

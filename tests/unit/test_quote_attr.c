@@ -376,8 +376,19 @@ static void test_signature_line(void)
 	CHECK_SPEAKER("Proud of our", "Omar Sayed");
 }
 
+/* "Holm's defence lawyer": a description made definite by a possessive
+ * name is itself the speaker when the article names no such person. */
+static void test_possessive_description(void)
+{
+	run("The fraud trial of Erik Holm closed on Tuesday.\n\n"
+	    "In a filing, Holm's defence lawyer asked for a fine, calling the "
+	    "thefts \"a cry for help.\"\n");
+	CHECK_SPEAKER("a cry for help", "Holm's defence lawyer");
+}
+
 int main(void)
 {
+	test_possessive_description();
 	test_signature_line();
 	test_city_state_not_speaker();
 	test_title_org_then_name();
