@@ -158,6 +158,10 @@ static void qx_fill(const struct qx_doc *d, size_t i, struct quote *q)
 		 * spokeswoman for the ministry", "an adviser to the governor" */
 		if (m->o0 != QX_NONE && m->o0 >= m->r1 && m->o1 <= m->t1)
 			t1 = m->o1;
+		/* and so does how it is described: "a source close to the
+		 * campaign" */
+		if (m->q1 > t1 && m->q1 <= m->t1)
+			t1 = m->q1;
 		q->speaker = qx_span_text(d, t0, t1);
 		q->speaker_kind = SPEAKER_PERSON;
 	}

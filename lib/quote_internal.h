@@ -162,6 +162,8 @@ struct qx_mention {
 	size_t r0, r1;       /* role tokens as stated */
 	size_t o0, o1;       /* organisation tokens */
 	size_t d0, d1;       /* what an organisation is: "security company" Mandiant */
+	size_t q1;           /* a description's qualifier ends here: "a source close to
+			      * the campaign"; 0 when there is none */
 	const struct qx_entry *role;
 	const char *country;
 	int kind;

@@ -383,6 +383,38 @@ static size_t qx_appositive(struct qx_doc *d, size_t k, size_t lim, struct qx_me
 	return qx_role_tail(d, j, lim, m, NULL);
 }
 
+/* How an unnamed source is described after its role: "close to the
+ * campaign", "familiar with the talks", "knowledgeable about the plan".
+ * Returns the end of the qualifier's noun phrase, or k. */
+static size_t qx_qualifier(const struct qx_doc *d, size_t k, size_t lim)
+{
+	size_t j, words = 0, cn;
+	unsigned fl;
+	const struct qx_tok *t;
+	if (k + 2 >= lim)
+		return k;
+	t = &d->tok[k];
+	if (!((qx_word_is(d->text, t, "close") && qx_word_is(d->text, &d->tok[k + 1], "to")) ||
+	      (qx_word_is(d->text, t, "familiar") && qx_word_is(d->text, &d->tok[k + 1], "with")) ||
+	      (qx_word_is(d->text, t, "knowledgeable") &&
+	       qx_word_is(d->text, &d->tok[k + 1], "about"))))
+		return k;
+	for (j = k + 2; j < lim && j < k + 10; j++) {
+		t = &d->tok[j];
+		if (t->kind != QK_WORD || (t->flags & QF_INQ) || qx_tok_is(t, QL_AUX) ||
+		    qx_word_is(d->text, t, "who") || qx_word_is(d->text, t, "that") ||
+		    qx_is_cue(d, j, lim, &cn, &fl))
+			break;
+		if (!qx_tok_is(t, QL_STOP | QL_DET) || (t->flags & QF_POSS))
+			words++;
+	}
+	/* end on a noun, not on "of" or "the" */
+	while (j > k + 2 && d->tok[j - 1].kind == QK_WORD && !(d->tok[j - 1].flags & QF_POSS) &&
+	       qx_tok_is(&d->tok[j - 1], QL_STOP | QL_DET))
+		j--;
+	return words > 0 && j > k + 2 ? j : k;
+}
+
 /* Does a nominal end in a place after "in" or "from": "a woman in
  * Worcester", "a farmer from Ames"?  A capitalised word after its comma is
  * then the state ("a woman in Worcester, Massachusetts, said"), not the
@@ -494,6 +526,14 @@ static size_t qx_np_parse(struct qx_doc *d, size_t i, size_t lim, struct qx_ment
 					    k < lim && qx_capword(d, k))
 						continue;
 					break;
+				}
+				if (run_s == QX_NONE && m->n0 == QX_NONE &&
+				    (det || (e->flags & QR_GROUP))) {
+					size_t qe = qx_qualifier(d, k, lim);
+					if (qe != k) {
+						m->q1 = k = qe;
+						break;
+					}
 				}
 			}
 			continue;

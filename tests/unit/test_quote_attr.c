@@ -386,8 +386,21 @@ static void test_possessive_description(void)
 	CHECK_SPEAKER("a cry for help", "Holm's defence lawyer");
 }
 
+/* An unnamed source keeps its description: "a source close to the
+ * board", "one official familiar with the talks". */
+static void test_unnamed_source_description(void)
+{
+	run("The port authority met behind closed doors on Monday.\n\n"
+	    "\"The chair will resign,\" a source close to the board said.\n\n"
+	    "One official familiar with the talks said a deal was \"within "
+	    "reach.\"\n");
+	CHECK_SPEAKER("The chair will", "source close to the board");
+	CHECK_SPEAKER("within reach", "official familiar with the talks");
+}
+
 int main(void)
 {
+	test_unnamed_source_description();
 	test_possessive_description();
 	test_signature_line();
 	test_city_state_not_speaker();
