@@ -375,6 +375,8 @@ static bool qx_src_inverted(const struct qx_doc *d, size_t cue, size_t k, size_t
 	e = s->men != QX_NONE ? d->men[s->men].t1 : s->pron + 1;
 	if (s->pron != QX_NONE)
 		return false;
+	if (closing)
+		e = qx_paren_fwd(d, e, lim); /* "said its chair X (pictured)." */
 	/* closing: the quotation came before, "..." in the spring, said X. */
 	return e >= lim || d->tok[e].kind == QK_QMARK ||
 	       (d->tok[e].kind == QK_PUNCT && (d->tok[e].c == ':' || d->tok[e].c == ',')) ||
@@ -1092,6 +1094,16 @@ static bool qx_para_only_quotes(const struct qx_doc *d, size_t p)
 	return true;
 }
 
+/* "The board is not hiding anything, said its chair X.": after a comma,
+ * a person right behind the cue is its source, not the object of the
+ * clause before it. */
+static bool qx_src_comma_inverted(const struct qx_doc *d, size_t k, size_t n, size_t lo,
+				  size_t lim, struct qx_src *s)
+{
+	return k > lo && qx_punct_is(&d->tok[k - 1], ',') &&
+	       qx_src_inverted(d, k, k + n, lim, true, s) && d->men[s->men].kind == QX_PERSON;
+}
+
 /* The first cue of paragraph p with its source, outside quotations. */
 static bool qx_para_cue(struct qx_doc *d, size_t p, bool first_sentence, struct qx_attr *a,
 			const char *rule)
@@ -1107,6 +1119,10 @@ static bool qx_para_cue(struct qx_doc *d, size_t p, bool first_sentence, struct 
 			continue;
 		if (!qx_is_cue(d, k, lim, &n, &fl) || (fl & QC_WEAK))
 			continue;
+		if (!(fl & QC_PREP) && qx_src_comma_inverted(d, k, n, lo, lim, &s)) {
+			qx_set(a, &s, QX_NONE, 0, rule, 0.5);
+			return true;
+		}
 		if ((fl & QC_PREP) ? qx_src_at(d, k + n, lim, &s)
 				   : (qx_src_before(d, k, lo, &s) || qx_src_inverted(d, k, k + n, lim, false, &s))) {
 			qx_set(a, &s, QX_NONE, 0, rule, 0.5);
@@ -1214,7 +1230,7 @@ static bool qx_rule_para_before(struct qx_doc *d, size_t si, struct qx_attr *a)
 			continue;
 		if (!qx_is_cue(d, c, lim, &n, &fl) || (fl & (QC_WEAK | QC_PREP)))
 			continue;
-		if (qx_src_before(d, c, lo, &s)) {
+		if (qx_src_comma_inverted(d, c, n, lo, lim, &s) || qx_src_before(d, c, lo, &s)) {
 			qx_set(a, &s, QX_NONE, 0, "paragraph_cue", 0.5);
 			return true;
 		}

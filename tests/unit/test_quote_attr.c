@@ -398,8 +398,20 @@ static void test_unnamed_source_description(void)
 	CHECK_SPEAKER("within reach", "official familiar with the talks");
 }
 
+/* "..., said its chair X (pictured). "..."": a person right behind a cue
+ * after a comma is its source, not the object of the clause before. */
+static void test_comma_inverted_source(void)
+{
+	run("LAKEVILLE, June 3 (Wire) -- The Water Board (WB) is not hiding the "
+	    "test results of the North Reservoir (NR), said its chairman Aldo "
+	    "Ferri (pictured). \"What you read online is rumour, and we will "
+	    "publish every figure once it is checked.\"\n");
+	CHECK_SPEAKER("What you read", "Aldo Ferri");
+}
+
 int main(void)
 {
+	test_comma_inverted_source();
 	test_unnamed_source_description();
 	test_possessive_description();
 	test_signature_line();
