@@ -893,6 +893,22 @@ static bool qx_src_verb(const struct qx_doc *d, const struct qx_src *s, size_t a
 	       (!qx_tok_is(&d->tok[e], QL_STOP) || qx_asked_active(d, e));
 }
 
+/* "It comes as ...", "It is clear that ...": an "it" that stands for no
+ * one. */
+static bool qx_expletive_it(const struct qx_doc *d, size_t k, size_t at)
+{
+	static const char *const verbs[] = {"is", "was", "comes", "came", "seems", "seemed",
+					    "appears", "appeared", "remains", "remained", NULL};
+	const struct qx_tok *v;
+	if (!qx_word_is(d->text, &d->tok[k], "it") || k + 1 >= at)
+		return false;
+	v = &d->tok[k + 1];
+	for (size_t i = 0; verbs[i]; i++)
+		if (qx_word_is(d->text, v, verbs[i]))
+			return true;
+	return false;
+}
+
 /* "A woman in Worcester", "a farmer from Ames": a described nominal
  * starting at k whose phrase ends in a place after "in" or "from". */
 static bool qx_described_by_place(const struct qx_doc *d, size_t mi, size_t k)
@@ -980,7 +996,7 @@ static bool qx_subject_of(const struct qx_doc *d, size_t at, struct qx_src *s)
 		if (m->n0 != QX_NONE && m->n1 < m->t1 && qx_punct_is(&d->tok[m->n1], ','))
 			e = m->n1;
 	} else {
-		if (s->pgender == QX_G_UNKNOWN)
+		if (s->pgender == QX_G_UNKNOWN || qx_expletive_it(d, s->pron, at))
 			return false;
 		e = s->pron + 1;
 	}

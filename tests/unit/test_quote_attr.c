@@ -409,8 +409,23 @@ static void test_comma_inverted_source(void)
 	CHECK_SPEAKER("What you read", "Aldo Ferri");
 }
 
+/* "It comes as critics warned of "deep cuts"": an expletive "it" stands
+ * for no one, not for the organisation named before. */
+static void test_expletive_it(void)
+{
+	run("The budget was published on Monday. Photo: Harbour Press Agency\n\n"
+	    "It comes as unions have warned of \"deep and lasting cuts\" to "
+	    "local services.\n");
+	{
+		const struct quote *q = find("deep and lasting");
+		CHECK(q != NULL);
+		CHECK(q && (!q->speaker || strstr(q->speaker, "Agency") == NULL));
+	}
+}
+
 int main(void)
 {
+	test_expletive_it();
 	test_comma_inverted_source();
 	test_unnamed_source_description();
 	test_possessive_description();
