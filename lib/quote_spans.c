@@ -103,6 +103,35 @@ static int qx_mark_dir(const struct qx_doc *d, size_t k, size_t p0, size_t p1)
 	return QD_APOS;
 }
 
+/* Markup left in the text (<tweet author="@x">, <a href="...">): the marks
+ * inside a tag delimit attribute values and quote nobody.  Token k is a '<'
+ * directly followed by a name or '/'; returns the token of the closing '>'
+ * within a short reach of the paragraph, or QX_NONE when k opens no tag. */
+static size_t qx_tag_end(const struct qx_doc *d, size_t k, size_t p1)
+{
+	const struct qx_tok *nx = k + 1 < p1 ? &d->tok[k + 1] : NULL;
+	if (!nx || (nx->flags & QF_SPACE) ||
+	    !(nx->kind == QK_WORD || (nx->kind == QK_PUNCT && nx->c == '/')))
+		return QX_NONE;
+	for (size_t j = k + 2; j < p1 && j < k + 64; j++) {
+		if (d->tok[j].kind == QK_PUNCT && (d->tok[j].c == '>' || d->tok[j].c == '<'))
+			return d->tok[j].c == '>' ? j : QX_NONE;
+	}
+	return QX_NONE;
+}
+
+/* A mark glued to '=' before it or '>' after it belongs to a tag that a
+ * paragraph break cut in two. */
+static bool qx_markup_mark(const struct qx_doc *d, size_t k, size_t p0, size_t p1)
+{
+	const struct qx_tok *t = &d->tok[k];
+	if (k > p0 && !(t->flags & QF_SPACE) && d->tok[k - 1].kind == QK_PUNCT &&
+	    d->tok[k - 1].c == '=')
+		return true;
+	return k + 1 < p1 && !(d->tok[k + 1].flags & QF_SPACE) &&
+	       d->tok[k + 1].kind == QK_PUNCT && d->tok[k + 1].c == '>';
+}
+
 /* Pair the marks of one family in paragraph [p0, p1). */
 static void qx_pair_family(struct qx_doc *d, size_t p0, size_t p1, int fam,
 			   struct qx_cands *out)
@@ -111,7 +140,13 @@ static void qx_pair_family(struct qx_doc *d, size_t p0, size_t p1, int fam,
 	for (size_t k = p0; k < p1; k++) {
 		const struct qx_tok *t = &d->tok[k];
 		int dir;
-		if (t->kind != QK_QMARK || t->mfam != fam)
+		if (t->kind == QK_PUNCT && t->c == '<') {
+			size_t e = qx_tag_end(d, k, p1);
+			if (e != QX_NONE)
+				k = e;
+			continue;
+		}
+		if (t->kind != QK_QMARK || t->mfam != fam || qx_markup_mark(d, k, p0, p1))
 			continue;
 		dir = qx_mark_dir(d, k, p0, p1);
 		if (dir == QD_APOS)

@@ -423,8 +423,30 @@ static void test_expletive_it(void)
 	}
 }
 
+/* Marks inside markup left in the text delimit attribute values; they
+ * are no quotations, and the quotation inside the element still is one. */
+static void test_markup_attributes(void)
+{
+	run("The port strike entered its third day.\n\n"
+	    "<post id=\"88120\" author=\"@harbourwatch\" date=\"2024-03-02\">"
+	    "\"No ships have moved since Monday,\" said Ada Brenn, a union steward."
+	    "</post>\n\n"
+	    "<post pic=\"\" author=\"dockside\" date=\"2024-03-02\">Queues at the "
+	    "gate</post>\n\n"
+	    "<note source=\"wire\" date=\"March 2,\n"
+	    "2024\">The ministry declined to comment.</note>\n");
+	CHECK(ql.n == 1);
+	CHECK_SPEAKER("No ships have moved", "Ada Brenn");
+	CHECK(find("88120") == NULL);
+	CHECK(find("@harbourwatch") == NULL);
+	CHECK(find("author=") == NULL);
+	CHECK(find("2024") == NULL);
+	CHECK(find(">The ministry") == NULL);
+}
+
 int main(void)
 {
+	test_markup_attributes();
 	test_expletive_it();
 	test_comma_inverted_source();
 	test_unnamed_source_description();
