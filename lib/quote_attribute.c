@@ -1285,10 +1285,32 @@ static bool qx_name_is_place(const struct qx_entity *e)
 	return false;
 }
 
-/* Resolve a pronoun at token k to the nearest earlier compatible mention. */
+/* Can a person entity be "he" or "she" (gender g)? */
+static bool qx_pronoun_fits(const struct qx_entity *e, int g)
+{
+	if (e->kind != QX_PERSON)
+		return false;
+	if (e->gender && e->gender != g)
+		return false;
+	if (e->name_words < 2 && !e->role && !e->gender)
+		return false;
+	return e->role || e->gender || !qx_name_is_place(e);
+}
+
+/* Resolve a pronoun at token k to the nearest earlier compatible mention.
+ * Within its own sentence a "he" or "she" in a later clause stands for the
+ * sentence's subject before any nearer object: "Olsen said she had called
+ * Ruiz to thank him for what she called ...". */
 static size_t qx_resolve_pronoun(struct qx_doc *d, size_t k, int g)
 {
 	size_t lo = 0, hi = d->nmen, looked = 0;
+	if (g == QX_G_MALE || g == QX_G_FEMALE) {
+		struct qx_src s;
+		if (qx_subject_of(d, k, &s) && s.men != QX_NONE && d->men[s.men].t1 <= k &&
+		    d->men[s.men].entity != QX_NONE &&
+		    qx_pronoun_fits(&d->ent[d->men[s.men].entity], g))
+			return d->men[s.men].entity;
+	}
 	/* mentions are in text order: find the last one before k */
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
@@ -1306,13 +1328,7 @@ static size_t qx_resolve_pronoun(struct qx_doc *d, size_t k, int g)
 			continue;
 		e = &d->ent[m->entity];
 		if (g == QX_G_MALE || g == QX_G_FEMALE) {
-			if (e->kind != QX_PERSON)
-				continue;
-			if (e->gender && e->gender != g)
-				continue;
-			if (e->name_words < 2 && !e->role && !e->gender)
-				continue;
-			if (!e->role && !e->gender && qx_name_is_place(e))
+			if (!qx_pronoun_fits(e, g))
 				continue;
 			return m->entity;
 		}

@@ -444,8 +444,22 @@ static void test_markup_attributes(void)
 	CHECK(find(">The ministry") == NULL);
 }
 
+/* A "she" in a later clause of a sentence stands for the sentence's
+ * subject, not for a nearer object whose gender is unknown. */
+static void test_pronoun_prefers_subject(void)
+{
+	run("The county race ended on Tuesday night.\n\n"
+	    "Commissioner Margaret Olsen said on Wednesday that she had called "
+	    "Daniel Ruiz to congratulate him on what she called \"a remarkable "
+	    "comeback.\"\n\n"
+	    "Ruiz, for his part, called Olsen \"a tough opponent.\"\n");
+	CHECK_SPEAKER("a remarkable comeback", "Margaret Olsen");
+	CHECK_SPEAKER("a tough opponent", "Daniel Ruiz");
+}
+
 int main(void)
 {
+	test_pronoun_prefers_subject();
 	test_markup_attributes();
 	test_expletive_it();
 	test_comma_inverted_source();
