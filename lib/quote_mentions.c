@@ -217,6 +217,12 @@ static bool qx_is_orgnoun_tok(const struct qx_doc *d, size_t k)
 	       qx_tok_is(t, QL_ORGNOUN);
 }
 
+/* An organisation noun at j and a capitalised name right after it. */
+static bool qx_desc_then_name(const struct qx_doc *d, size_t j, size_t lim)
+{
+	return j + 1 < lim && qx_is_orgnoun_tok(d, j) && qx_capword(d, j + 1);
+}
+
 /* An organisation noun that names a body rather than a document: "the
  * Sanders campaign", "Rubio's campaign", "the Obama administration". */
 static bool qx_is_body_noun(const struct qx_doc *d, size_t k)
@@ -544,6 +550,18 @@ static size_t qx_np_parse(struct qx_doc *d, size_t i, size_t lim, struct qx_ment
 			m->o0 = k; /* "the bureau's director" */
 			m->o1 = k + 1;
 			k += 2;
+			continue;
+		}
+		if (run_s != QX_NONE && m->n0 == QX_NONE && !m->role && m->o0 == QX_NONE &&
+		    t->kind == QK_WORD && (t->flags & QF_LOWER) && !(t->flags & QF_POSS) &&
+		    !qx_tok_is(t, QL_STOP | QL_CUE1 | QL_AUX) && k + 2 < lim &&
+		    qx_desc_then_name(d, (d->tok[k + 1].flags & QF_POSS) ? k + 2 : k + 1, lim)) {
+			/* "the UN children's agency UNICEF", "the UN refugee
+			 * agency UNHCR": the name after the description, not
+			 * the parent body before it */
+			prem = run_s;
+			run_s = run_e = QX_NONE;
+			k += (d->tok[k + 1].flags & QF_POSS) ? 2 : 1;
 			continue;
 		}
 		if ((t->flags & QF_LOWER) && !(t->flags & QF_POSS) && k + 1 < lim &&

@@ -457,8 +457,23 @@ static void test_pronoun_prefers_subject(void)
 	CHECK_SPEAKER("a tough opponent", "Daniel Ruiz");
 }
 
+/* "The UN children's agency X": the source is the name after the
+ * description, not the parent body before it, also when a participle
+ * ("..., saying:") takes the sentence's subject. */
+static void test_description_then_name(void)
+{
+	run("Shelling resumed in the valley on Friday.\n\n"
+	    "The UN children's agency Kidsaid condemned the shelling, saying: "
+	    "\"Schools were hit again today.\"\n\n"
+	    "The EU transport agency Railnet warned of delays, saying "
+	    "\"the line will stay closed.\"\n");
+	CHECK_SPEAKER("Schools were hit", "Kidsaid");
+	CHECK_SPEAKER("the line will stay", "Railnet");
+}
+
 int main(void)
 {
+	test_description_then_name();
 	test_pronoun_prefers_subject();
 	test_markup_attributes();
 	test_expletive_it();
