@@ -1285,12 +1285,15 @@ static bool qx_name_is_place(const struct qx_entity *e)
 	return false;
 }
 
-/* Can a person entity be "he" or "she" (gender g)? */
+/* Can a person entity be "he" or "she" (gender g)?  Stated gender (a title,
+ * a gendered role, an earlier pronoun) wins over that of the given name. */
 static bool qx_pronoun_fits(const struct qx_entity *e, int g)
 {
 	if (e->kind != QX_PERSON)
 		return false;
 	if (e->gender && e->gender != g)
+		return false;
+	if (!e->gender && e->ngender && e->ngender != g)
 		return false;
 	if (e->name_words < 2 && !e->role && !e->gender)
 		return false;

@@ -3,7 +3,7 @@
  * The extractor is a sequence of linear passes over one document:
  *   quote_text.c      bytes -> tokens with byte offsets, paragraphs, sentences
  *   quote_spans.c     quotation marks -> quotation spans
- *   quote_lexicon.c   roles, cues and countries parsed from data/{roles,cues,countries}.txt
+ *   quote_lexicon.c   roles, cues, countries, given names: data/{roles,cues,...}.txt
  *   quote_mentions.c  noun phrases: people, organisations, roles, pronouns
  *   quote_attribute.c the attribution sieve
  *   quote.c           the public entry point and result assembly
@@ -138,6 +138,9 @@ bool qx_is_aux(const char *w, size_t n);
 bool qx_is_particle(const char *w, size_t n);
 bool qx_is_org_singleton(const char *w, size_t n);
 bool qx_is_abbrev_word(const char *w, size_t n);
+/* Gender of the given name w[0..n) (case folded) from data/given_names.txt:
+ * QX_G_MALE, QX_G_FEMALE, or QX_G_UNKNOWN when absent or used for both. */
+int qx_given_name_gender(const char *w, size_t n);
 /* Build the lexicons (once per process; thread-safe). */
 void qx_lex_ready(void);
 /* QL_* classes of the word w[0..n), h its case-folded lexicon hash; needs
@@ -178,6 +181,7 @@ struct qx_entity {
 	char *surname;       /* lower-case last word, persons only */
 	char *first;         /* lower-case first word */
 	int kind, gender;
+	int ngender;         /* gender of the given name; weaker than gender */
 	const struct qx_entry *role;
 	char *role_stated;
 	char *org;

@@ -1,5 +1,6 @@
-/* Lexicons of the quote extractor: roles, speech cues and countries, parsed
- * once from the embedded data/{roles,cues,countries}.txt files, plus the closed word classes
+/* Lexicons of the quote extractor: roles, speech cues, countries and given
+ * names, parsed once from the embedded data/{roles,cues,countries,given_names}.txt
+ * files, plus the closed word classes
  * (function words, organisation heads) kept here as small tables.  Built
  * under pthread_once and read-only afterwards, so extraction stays
  * thread-safe. */
@@ -37,6 +38,7 @@ struct qx_table {
 
 static struct qx_table lex[QX_NLEX];
 static struct qx_table words;
+static struct qx_table names; /* given names: data/given_names.txt */
 static pthread_once_t lex_once = PTHREAD_ONCE_INIT;
 
 static const char *const stopwords[] = {
@@ -436,6 +438,7 @@ static void qx_lex_init(void)
 	qx_load(&lex[QX_ROLES], "roles.txt", true);
 	qx_load(&lex[QX_CUES], "cues.txt", true);
 	qx_load(&lex[QX_COUNTRIES], "countries.txt", false);
+	qx_load(&names, "given_names.txt", true);
 	qx_table_init(&words, 2048);
 	qx_words_add(stopwords, QW_STOP);
 	qx_words_add(orgwords, QW_ORGWORD);
@@ -549,6 +552,23 @@ bool qx_is_abbrev_word(const char *w, size_t n)
 bool qx_is_org_singleton(const char *w, size_t n)
 {
 	return qx_word_class(w, n, QW_ORGSINGLE);
+}
+
+int qx_given_name_gender(const char *w, size_t n)
+{
+	const struct qx_entry *e;
+
+	pthread_once(&lex_once, qx_lex_init);
+	if (n < 2 || n >= QX_MAXKEY)
+		return QX_G_UNKNOWN;
+	e = qx_table_get_fold(&names, w, n, qx_hash_fold(w, n));
+	if (!e || (e->flags & (QR_MALE | QR_FEMALE)) == (QR_MALE | QR_FEMALE))
+		return QX_G_UNKNOWN;
+	if (e->flags & QR_MALE)
+		return QX_G_MALE;
+	if (e->flags & QR_FEMALE)
+		return QX_G_FEMALE;
+	return QX_G_UNKNOWN;
 }
 
 /* Longest key of lexicon lx over tokens [i, lim): the key is built word

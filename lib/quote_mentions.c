@@ -824,6 +824,8 @@ static size_t qx_entity_new(struct qx_doc *d, const struct qx_mention *m)
 	if (m->kind == QX_PERSON) {
 		e->surname = qx_lower_tok(d, m->n1 - 1);
 		e->first = qx_lower_tok(d, m->n0);
+		if (e->name_words >= 2)
+			e->ngender = qx_given_name_gender(e->first, strlen(e->first));
 	}
 	return d->nent++;
 }
@@ -838,6 +840,7 @@ static void qx_entity_learn(struct qx_doc *d, size_t ei, const struct qx_mention
 		e->name_words = m->n1 - m->n0;
 		free(e->first);
 		e->first = qx_lower_tok(d, m->n0);
+		e->ngender = qx_given_name_gender(e->first, strlen(e->first));
 	}
 	if (!e->role && m->role) {
 		e->role = m->role;

@@ -47,6 +47,21 @@ static void test_sentence_closed_in_quote(void)
 	CHECK_SPEAKER("It came out", "Ellen Hartwig");
 }
 
+/* "He" and "she" skip a person whose given name says the other gender;
+ * a title or a gendered role still wins over the name ("Mrs. John
+ * Whitaker", in the old style, is a woman). */
+static void test_pronoun_given_name(void)
+{
+	run("Karin Vogt has run the corner bakery for twenty years.\n\n"
+	    "Last month the owner of the building, Thomas Weller, raised her rent "
+	    "by half.\n\n"
+	    "\"I cannot pay this,\" she said.\n\n"
+	    "Mrs. John Whitaker chaired the garden club for a decade.\n\n"
+	    "\"We never missed a show,\" she said.\n");
+	CHECK_SPEAKER("I cannot pay", "Karin Vogt");
+	CHECK_SPEAKER("We never missed", "John Whitaker");
+}
+
 /* "...," X, <a long appositive, maybe with a quoted title>, said */
 static void test_long_appositive(void)
 {
@@ -503,6 +518,7 @@ int main(void)
 	test_sentence_closed_in_quote();
 	test_long_appositive();
 	test_single_word_judged();
+	test_pronoun_given_name();
 	quote_list_free(&ql);
 	return test_report("test_quote_attr");
 }
