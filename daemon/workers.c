@@ -38,7 +38,7 @@ struct workers {
 	struct event *wake;
 	pthread_mutex_t lock;
 	pthread_cond_t ready;
-	struct job_list todo, finished; /* under lock */
+	struct job_list queue, finished; /* under lock */
 	size_t queued;                  /* submitted, done not yet run */
 	bool stop;
 };
@@ -70,7 +70,7 @@ static void *worker_main(void *arg)
 	pthread_mutex_lock(&w->lock);
 	for (;;) {
 		struct job *j;
-		while (!(j = list_pop(&w->todo)) && !w->stop)
+		while (!(j = list_pop(&w->queue)) && !w->stop)
 			pthread_cond_wait(&w->ready, &w->lock);
 		if (!j)
 			break; /* stopping and nothing left to do */
@@ -150,7 +150,7 @@ void workers_submit(struct workers *w, work_fn work, work_done_fn done, void *ar
 	*j = (struct job){.work = work, .done = done, .arg = arg};
 	w->queued++;
 	pthread_mutex_lock(&w->lock);
-	list_push(&w->todo, j);
+	list_push(&w->queue, j);
 	pthread_cond_signal(&w->ready);
 	pthread_mutex_unlock(&w->lock);
 }
