@@ -162,6 +162,49 @@ static bool qx_is_prep_tok(const struct qx_doc *d, size_t k)
 		qx_word_is(d->text, t, "about") || qx_word_is(d->text, t, "by"));
 }
 
+/* A preposition of place or time: "in", "at", "on", "after" ... */
+static bool qx_is_locative(const struct qx_doc *d, size_t k)
+{
+	static const char *const words[] = {"in", "at", "on", "near", "after", "before", "during",
+					    "across", "outside", "inside", "throughout", NULL};
+	if (d->tok[k].kind != QK_WORD)
+		return false;
+	for (size_t i = 0; words[i]; i++)
+		if (qx_word_is(d->text, &d->tok[k], words[i]))
+			return true;
+	return false;
+}
+
+/* Past the place or time named after a locative at k: "the", then
+ * capitalised words and numbers ("Birmingham", "the Group of 20"), and one
+ * ", State" after a city ("Aspen, Colo.,"). */
+static size_t qx_skip_place(const struct qx_doc *d, size_t k, size_t lim)
+{
+	bool any = false;
+	if (k < lim && qx_word_is(d->text, &d->tok[k], "the"))
+		k++;
+	for (int part = 0; part < 2; part++) {
+		size_t k0 = k;
+		while (k < lim && !(d->tok[k].flags & QF_INQ) &&
+		       ((d->tok[k].flags & QF_CAP) || d->tok[k].kind == QK_NUM ||
+			(k > k0 && (qx_word_is(d->text, &d->tok[k], "of") ||
+				    qx_punct_is(&d->tok[k], '.')))))
+			k++;
+		any |= k > k0;
+		if (!any || part == 1 || k + 1 >= lim || !qx_punct_is(&d->tok[k], ',') ||
+		    !(d->tok[k + 1].flags & QF_CAP))
+			break;
+		/* only when a comma closes the state too: "Aspen, Colo., the" */
+		size_t j = k + 1;
+		while (j < lim && ((d->tok[j].flags & QF_CAP) || qx_punct_is(&d->tok[j], '.')))
+			j++;
+		if (j >= lim || !qx_punct_is(&d->tok[j], ','))
+			break;
+		k++;
+	}
+	return k;
+}
+
 static bool qx_is_comma_or_dash(const struct qx_tok *t)
 {
 	return t->kind == QK_PUNCT &&
@@ -375,6 +418,11 @@ static bool qx_src_inverted(const struct qx_doc *d, size_t cue, size_t k, size_t
 	e = s->men != QX_NONE ? d->men[s->men].t1 : s->pron + 1;
 	if (s->pron != QX_NONE)
 		return false;
+	/* "said X, deputy manager of Kerry's 2004 campaign.": the name is
+	 * closed by the comma of an appositive, however it goes on */
+	if (closing && d->men[s->men].n0 != QX_NONE && d->men[s->men].n1 < lim &&
+	    d->men[s->men].n1 < e && qx_punct_is(&d->tok[d->men[s->men].n1], ','))
+		return true;
 	if (closing)
 		e = qx_paren_fwd(d, e, lim); /* "said its chair X (pictured)." */
 	/* closing: the quotation came before, "..." in the spring, said X. */
@@ -543,6 +591,37 @@ static bool qx_rule_any_verb(struct qx_doc *d, size_t k, size_t lim, struct qx_a
 	return false;
 }
 
+static bool qx_asked_active(const struct qx_doc *d, size_t e);
+
+/* "will say", "to tell", "might call": a cue for speech not yet made */
+static bool qx_modal_before(const struct qx_doc *d, size_t c)
+{
+	static const char *const modals[] = {"will", "to", "can", "might", "may", "should", "must",
+					     NULL};
+	const struct qx_tok *t = &d->tok[c - 1];
+	if (t->kind != QK_WORD || (t->flags & QF_INQ))
+		return false;
+	for (size_t i = 0; modals[i]; i++)
+		if (qx_word_is(d->text, t, modals[i]))
+			return true;
+	return false;
+}
+
+/* Is there a speech cue earlier in the sentence that opens at `open`? */
+static bool qx_cue_before(const struct qx_doc *d, size_t open)
+{
+	size_t lo = d->para[d->tok[open].para].t0, sent = d->tok[open].sent, n;
+	unsigned fl;
+	for (size_t k = open; k > lo && open - k < QX_SENT_MAX;) {
+		k--;
+		if (d->tok[k].sent != sent)
+			break;
+		if (!(d->tok[k].flags & QF_INQ) && qx_is_cue(d, k, open, &n, &fl) && !(fl & QC_WEAK))
+			return true;
+	}
+	return false;
+}
+
 /* "...," said X   |   "...," X said   |   "...," X, the minister, said */
 static bool qx_rule_after(struct qx_doc *d, const struct qx_span *sp, struct qx_attr *a)
 {
@@ -562,8 +641,11 @@ static bool qx_rule_after(struct qx_doc *d, const struct qx_span *sp, struct qx_
 	}
 	if (j >= lim)
 		return false;
-	/* a pull quote or headline signed after a dash: "..." – UNICEF Chief */
-	if (dash && qx_src_at(d, j, lim, &s) && s.men != QX_NONE) {
+	/* a pull quote or headline signed after a dash: "..." – UNICEF Chief;
+	 * not when the sentence has its own cue, where the name after the
+	 * dash signs the paragraph: 'Rajoy insisted it was "the first
+	 * force."--Kim Hjelmgaard' */
+	if (dash && qx_src_at(d, j, lim, &s) && s.men != QX_NONE && !qx_cue_before(d, sp->open)) {
 		size_t e = d->men[s.men].t1;
 		while (e < lim && d->tok[e].kind == QK_PUNCT && d->tok[e].c != ',')
 			e++;
@@ -608,7 +690,12 @@ static bool qx_rule_after(struct qx_doc *d, const struct qx_span *sp, struct qx_
 			k++;
 			skipped++;
 		}
-		if (k < lim && qx_is_cue(d, k, lim, &n, &fl) && !(fl & QC_PREP) &&
+		/* 'After Ruiz said ports "could lose routes," Diaz said: "..."':
+		 * a cue with a colon introduces the next quotation, not a
+		 * partial one earlier in its sentence */
+		bool forward = k < lim && k + n + 1 < lim && qx_punct_is(&d->tok[k + n], ':') &&
+			       (d->tok[k + n + 1].flags & QF_INQ) && qx_cue_before(d, sp->open);
+		if (k < lim && !forward && qx_is_cue(d, k, lim, &n, &fl) && !(fl & QC_PREP) &&
 		    (!ended || qx_cue_clause_ends(d, k + n, lim))) {
 			qx_set(a, &s, k, n, "cue_adjacent", 0.95);
 			return true;
@@ -761,6 +848,13 @@ static bool qx_rule_before(struct qx_doc *d, size_t si, struct qx_attr *a)
 		}
 		if ((fl & QC_WEAK) && sp->open - (c + n) > 5)
 			continue;
+		/* "Trump was asked, "...?"": the question is the asker's */
+		if (qx_word_is(d->text, &d->tok[c], "asked") && !qx_asked_active(d, c))
+			continue;
+		/* "Obama said he expected Americans will say "no"": speech that
+		 * is yet to come is the reporting speaker's words */
+		if (c > lo && qx_modal_before(d, c))
+			continue;
 		if ((qx_is_participle(d, c) &&
 		     (qx_prev_cue_source(d, c, lo, &s) || qx_subject_of(d, c, &s))) ||
 		    qx_src_before(d, c, lo, &s) || qx_src_inverted(d, c, c + n, sp->open, false, &s)) {
@@ -814,6 +908,12 @@ static bool qx_rule_later(struct qx_doc *d, size_t si, struct qx_attr *a)
 			continue;
 		}
 		seen++;
+		/* "X accuses Y of an "artful smear" while Y suggests ...": a
+		 * cue past a contrasting conjunction is another clause's */
+		if (d->tok[k].kind == QK_WORD && (qx_word_is(d->text, &d->tok[k], "while") ||
+						  qx_word_is(d->text, &d->tok[k], "whereas") ||
+						  qx_word_is(d->text, &d->tok[k], "although")))
+			break;
 		if (!qx_is_cue(d, k, lim, &n, &fl)) {
 			k++;
 			continue;
@@ -824,7 +924,11 @@ static bool qx_rule_later(struct qx_doc *d, size_t si, struct qx_attr *a)
 				return true;
 			}
 		} else if (!(fl & QC_WEAK) &&
-			   (qx_src_before(d, k, sp->close != QX_NONE ? sp->close + 1 : k, &s) ||
+			   /* '"..." that Sanders can win, said X': after a comma
+			    * the cue's source follows it */
+			   ((k > 0 && qx_punct_is(&d->tok[k - 1], ',') &&
+			     qx_src_inverted(d, k, k + n, lim, true, &s)) ||
+			    qx_src_before(d, k, sp->close != QX_NONE ? sp->close + 1 : k, &s) ||
 			    qx_src_inverted(d, k, k + n, lim, true, &s))) {
 			qx_set(a, &s, k, n, "cue_sentence", 0.75);
 			return true;
@@ -841,6 +945,21 @@ static bool qx_sentence_subject(const struct qx_doc *d, size_t from, size_t to,
 	for (size_t k = from; k < to; k++) {
 		if (d->tok[k].flags & QF_INQ)
 			return false;
+		/* "At a rally in Birmingham, Alabama, ...", "later that week on
+		 * Radio Nova:", "after the Group of 20 summit": a name governed
+		 * by a preposition of place or time is where or when, not who
+		 * ("More from Jones:" and "sent by Sanders" name the speaker) */
+		if (qx_is_locative(d, k)) {
+			k = qx_skip_place(d, k + 1, to) - 1;
+			continue;
+		}
+		/* "Obama's first five questioners": the owner is not the
+		 * subject */
+		if (d->tok_men[k] != QX_NONE && d->men[d->tok_men[k]].t0 == k &&
+		    d->men[d->tok_men[k]].t1 < to && (d->tok[d->men[d->tok_men[k]].t1].flags & QF_POSS)) {
+			k = d->men[d->tok_men[k]].t1;
+			continue;
+		}
 		if (qx_src_at(d, k, to, s))
 			return s->men == QX_NONE || d->men[s->men].kind != QX_NOMINAL ||
 			       d->men[s->men].role;

@@ -21,6 +21,21 @@ static bool qx_det(const struct qx_doc *d, size_t k)
 	return t->kind == QK_WORD && qx_tok_is(t, QL_DET);
 }
 
+/* "1st", "2nd", "3rd", "4th" */
+static bool qx_is_ordinal(const struct qx_doc *d, size_t k)
+{
+	const struct qx_tok *t = &d->tok[k];
+	const char *w = d->text + t->s;
+	size_t n = qx_tlen(t);
+	if (t->kind != QK_NUM || n < 3 || n > 4 || (t->flags & QF_INQ))
+		return false;
+	for (size_t i = 0; i + 2 < n; i++)
+		if (w[i] < '0' || w[i] > '9')
+			return false;
+	return !memcmp(w + n - 2, "st", 2) || !memcmp(w + n - 2, "nd", 2) ||
+	       !memcmp(w + n - 2, "rd", 2) || !memcmp(w + n - 2, "th", 2);
+}
+
 static bool qx_free_word(const struct qx_doc *d, size_t k)
 {
 	const struct qx_tok *t = &d->tok[k];
@@ -516,6 +531,10 @@ static size_t qx_np_parse(struct qx_doc *d, size_t i, size_t lim, struct qx_ment
 				m->gender = QX_G_PLURAL;
 			prem = QX_NONE;
 			k += n;
+			/* "Sgt. 1st Class Ana Pena" */
+			if (k + 1 < lim && qx_is_ordinal(d, k) &&
+			    qx_word_is(d->text, &d->tok[k + 1], "class"))
+				m->r1 = k += 2;
 			if (onoun != QX_NONE && onoun + 1 == m->r0) {
 				m->o0 = onoun; /* "company spokesman" */
 				m->o1 = onoun + 1;
@@ -567,8 +586,27 @@ static size_t qx_np_parse(struct qx_doc *d, size_t i, size_t lim, struct qx_ment
 		if ((t->flags & QF_LOWER) && !(t->flags & QF_POSS) && k + 1 < lim &&
 		    qx_free_word(d, k + 1) && (run_s != QX_NONE || m->country || det || prem != QX_NONE) &&
 		    !qx_tok_is(t, QL_STOP | QL_CUE1 | QL_AUX) && !(d->tok[k + 1].flags & QF_CAP) &&
-		    qx_lex_match(QX_ROLES, d->text, d->tok, k + 1, lim, &n)) {
+		    (qx_lex_match(QX_ROLES, d->text, d->tok, k + 1, lim, &n) ||
+		     /* "law enforcement official" */
+		     (k + 2 < lim && run_s == QX_NONE && d->tok[k + 1].kind == QK_WORD &&
+		      (d->tok[k + 1].flags & QF_LOWER) &&
+		      !(d->tok[k + 1].flags & QF_POSS) && !qx_tok_is(&d->tok[k + 1], QL_STOP | QL_CUE1 | QL_AUX) &&
+		      qx_free_word(d, k + 2) && !(d->tok[k + 2].flags & QF_CAP) &&
+		      qx_lex_match(QX_ROLES, d->text, d->tok, k + 2, lim, &n)))) {
 			/* "bureau chief", "consulting firm" + role */
+			if (prem == QX_NONE)
+				prem = k;
+			k++;
+			continue;
+		}
+		if (qx_is_ordinal(d, k) && k + 1 < lim &&
+		    qx_lex_match(QX_ROLES, d->text, d->tok, k + 1, lim, &n)) {
+			/* "Air Force 1st Lt. Tyler Livingston": a rank's grade */
+			if (run_s != QX_NONE) {
+				m->o0 = run_s;
+				m->o1 = run_e;
+				run_s = run_e = QX_NONE;
+			}
 			if (prem == QX_NONE)
 				prem = k;
 			k++;

@@ -486,8 +486,66 @@ static void test_description_then_name(void)
 	CHECK_SPEAKER("the line will stay", "Railnet");
 }
 
+/* A colon introduction names the clause's subject, not a place or a
+ * programme governed by a preposition, nor the owner in a possessive. */
+static void test_colon_subject_not_place(void)
+{
+	run("Ferry fares rose again this spring.\n\n"
+	    "At a briefing in Lisbon on Tuesday, the transport minister's first three "
+	    "callers sounded doubtful: \"Will the fares stay this high?\"\n\n"
+	    "Later that week on Radio Nova: \"Nobody promised a cut.\"\n\n"
+	    "At a rally in Braga, Portugal, on Saturday, port official Rui Tavares "
+	    "was blunt: \"The routes will survive.\"\n");
+	const char *unnamed[] = {"Will the fares", "Nobody promised"};
+	for (size_t i = 0; i < 2; i++) {
+		const struct quote *q = find(unnamed[i]);
+		CHECK(q != NULL);
+		CHECK(q == NULL || q->speaker == NULL ||
+		      (strcmp(q->speaker, "Lisbon") != 0 && strcmp(q->speaker, "Radio Nova") != 0));
+	}
+	CHECK_SPEAKER("The routes will", "Rui Tavares");
+}
+
+/* "S said: "..."" introduces the next quotation; a partial quotation
+ * earlier in the sentence belongs to its own clause. A question put to
+ * someone ("X was asked, ...") is not X's. A name signed after a dash at
+ * the end of a paragraph with its own cue is a byline. */
+static void test_cue_direction(void)
+{
+	run("The port authority met on Monday.\n\n"
+	    "After Moreno said that smaller ports \"could lose their routes,\" "
+	    "Alvarez said: \"I disagree with every word of that.\"\n\n"
+	    "In a long interview, Alvarez was asked, \"What is the hardest part of "
+	    "the job?\"\n\n"
+	    "Alvarez said Monday that he would \"seek a stable majority\" and insisted "
+	    "his party was \"still the largest.\"--Maria Stone.\n");
+	CHECK_SPEAKER("could lose their", "Moreno");
+	CHECK_SPEAKER("I disagree", "Alvarez");
+	{
+		const struct quote *q = find("What is the hardest");
+		CHECK(q != NULL);
+		CHECK(q == NULL || q->speaker == NULL || strcmp(q->speaker, "Alvarez") != 0);
+	}
+	CHECK_SPEAKER("still the largest", "Alvarez");
+}
+
+/* Military grades: "1st Lt.", "2nd Lt.", "Sgt. 1st Class". */
+static void test_rank_grades(void)
+{
+	run("Floodwater reached the base on Sunday.\n\n"
+	    "\"Crews worked through the night,\" said Coast Guard 1st Lt. Dana Whitfield.\n\n"
+	    "\"The levee held,\" said Army 2nd Lt. Sam Ortiz.\n\n"
+	    "\"We moved the trucks first,\" said Sgt. 1st Class Ana Pena.\n");
+	CHECK_SPEAKER("Crews worked", "Dana Whitfield");
+	CHECK_SPEAKER("The levee held", "Sam Ortiz");
+	CHECK_SPEAKER("We moved the trucks", "Ana Pena");
+}
+
 int main(void)
 {
+	test_colon_subject_not_place();
+	test_cue_direction();
+	test_rank_grades();
 	test_description_then_name();
 	test_pronoun_prefers_subject();
 	test_markup_attributes();
