@@ -387,8 +387,11 @@ static bool qx_src_at_inverted(const struct qx_doc *d, size_t k, size_t lim, str
 		    qx_is_cue(d, j, lim, &n, &fl))
 			return false;
 		mi = j + 1 < lim ? d->tok_men[j + 1] : QX_NONE;
+		/* "said retired neurosurgeon Ben Carson": a describing noun the
+		 * role lexicon lacks, before a full name */
 		if (mi != QX_NONE && d->men[mi].t0 == j + 1 && d->men[mi].kind == QX_PERSON &&
-		    d->men[mi].role && (d->men[mi].r0 == j + 1 || d->men[mi].o0 == j + 1)) {
+		    ((d->men[mi].role && (d->men[mi].r0 == j + 1 || d->men[mi].o0 == j + 1)) ||
+		     (!d->men[mi].role && d->men[mi].n0 == j + 1 && d->men[mi].n1 >= j + 3))) {
 			s->men = mi;
 			s->pron = QX_NONE;
 			return true;
@@ -846,10 +849,19 @@ static bool qx_rule_before(struct qx_doc *d, size_t si, struct qx_attr *a)
 			}
 			continue;
 		}
-		if ((fl & QC_WEAK) && sp->open - (c + n) > 5)
+		/* "Trump was asked, "...?"": the question is the asker's, named
+		 * when "by" follows ("was asked by moderator Gerard Baker
+		 * whether ...") */
+		if (qx_word_is(d->text, &d->tok[c], "asked") && !qx_asked_active(d, c)) {
+			if (c + 2 < sp->open && qx_word_is(d->text, &d->tok[c + 1], "by") &&
+			    qx_src_at_inverted(d, c + 2, sp->open, &s) && s.men != QX_NONE) {
+				a->partial = !qx_gap_direct(d, c, c + 1, sp->open);
+				qx_set(a, &s, c, 1, a->partial ? "partial_indirect" : "cue_adjacent", 0.8);
+				return true;
+			}
 			continue;
-		/* "Trump was asked, "...?"": the question is the asker's */
-		if (qx_word_is(d->text, &d->tok[c], "asked") && !qx_asked_active(d, c))
+		}
+		if ((fl & QC_WEAK) && sp->open - (c + n) > 5)
 			continue;
 		/* "Obama said he expected Americans will say "no"": speech that
 		 * is yet to come is the reporting speaker's words */
@@ -1217,6 +1229,31 @@ static bool qx_rule_colon(struct qx_doc *d, size_t si, struct qx_attr *a)
 		return true;
 	}
 	return false;
+}
+
+/* A quotation that opens with a speaker label, "WALLACE: ...", as the
+ * lines of a transcript do: each line names its own speaker. */
+static bool qx_transcript_line(const struct qx_doc *d, const struct qx_span *sp)
+{
+	size_t k = sp->t0;
+	while (k < sp->t1 && k < sp->t0 + 3 && (d->tok[k].flags & QF_UPPER))
+		k++;
+	return k > sp->t0 && k < sp->t1 && qx_punct_is(&d->tok[k], ':');
+}
+
+/* "X issued the following statement:" closing paragraph p introduces the
+ * quotation that opens the next one: the subject of p's last sentence. */
+static bool qx_rule_colon_para(struct qx_doc *d, size_t p, struct qx_attr *a)
+{
+	size_t lo = d->para[p].t0, k = d->para[p].t1;
+	struct qx_src s;
+	if (k <= lo || !qx_punct_is(&d->tok[k - 1], ':') || (d->tok[k - 1].flags & QF_INQ))
+		return false;
+	/* a subject and its verb: not "Partial transcript as follows:" */
+	if (!qx_subject_of(d, k - 1, &s))
+		return false;
+	qx_set(a, &s, QX_NONE, 0, "colon_intro", 0.6);
+	return true;
 }
 
 /* Does a paragraph hold nothing but quotations (and attribution-free
@@ -1675,6 +1712,11 @@ void qx_attribute(struct qx_doc *d)
 			continue;
 		}
 		if (p > 0 && qx_para_cue(d, p - 1, false, a, "paragraph_follow")) {
+			qx_resolve(d, a);
+			if (qx_attr_named(d, a))
+				continue;
+		}
+		if (p > 0 && !qx_transcript_line(d, sp) && qx_rule_colon_para(d, p - 1, a)) {
 			qx_resolve(d, a);
 			if (qx_attr_named(d, a))
 				continue;

@@ -541,8 +541,48 @@ static void test_rank_grades(void)
 	CHECK_SPEAKER("We moved the trucks", "Ana Pena");
 }
 
+/* A paragraph that ends "X issued the following statement:" introduces the
+ * quotation opening the next; a transcript's labelled lines do not take
+ * that subject. */
+static void test_colon_paragraph(void)
+{
+	run("A tram derailed in the old town on Sunday.\n\n"
+	    "In response, party nominee Ana Ruiz issued the following statement:\n\n"
+	    "\"Our thoughts are with everyone hurt in the crash.\"\n\n"
+	    "Partial transcript as follows:\n\n"
+	    "\"HOST: Will the line reopen this week?\"\n");
+	CHECK_SPEAKER("Our thoughts are", "Ana Ruiz");
+	{
+		const struct quote *q = find("HOST: Will");
+		CHECK(q != NULL);
+		CHECK(q == NULL || q->speaker == NULL || strcmp(q->speaker, "Partial") != 0);
+	}
+}
+
+/* "was asked by X whether ..." makes X the speaker of the question; a cue
+ * after a comma takes the source that follows it; a describing noun the
+ * lexicon lacks may stand between "said" and a full name; speech yet to
+ * come ("will say") is the reporter's. */
+static void test_asker_and_inverted(void)
+{
+	run("The budget debate ran late.\n\n"
+	    "Ortega was asked by radio moderator Lena Dahl whether the plan would "
+	    "risk \"another costly programme for the city.\"\n\n"
+	    "\"He can argue it, but it looks very unlikely\" that Ortega can win, said "
+	    "Tom Reyes, deputy manager of Ana Ruiz's 2019 campaign.\n\n"
+	    "\"I will not take it back,\" said retired surgeon-turned-councillor "
+	    "Mara Holt.\n\n"
+	    "Mayor Jon Pike said he expected that voters will say \"no\" to the plan.\n");
+	CHECK_SPEAKER("another costly", "Lena Dahl");
+	CHECK_SPEAKER("He can argue", "Tom Reyes");
+	CHECK_SPEAKER("I will not take", "Mara Holt");
+	CHECK_SPEAKER("no", "Jon Pike");
+}
+
 int main(void)
 {
+	test_colon_paragraph();
+	test_asker_and_inverted();
 	test_colon_subject_not_place();
 	test_cue_direction();
 	test_rank_grades();
