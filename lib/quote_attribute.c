@@ -721,8 +721,15 @@ static bool qx_is_participle(const struct qx_doc *d, size_t c)
 {
 	const struct qx_tok *t = &d->tok[c];
 	size_t n = qx_tlen(t);
-	return n > 4 && memcmp(d->text + t->e - 3, "ing", 3) == 0 && c > 0 &&
-	       qx_punct_is(&d->tok[c - 1], ',');
+	const struct qx_tok *p = c > 0 ? &d->tok[c - 1] : NULL;
+	/* ", saying", and "by warning", "after saying", "while adding":
+	 * the main clause's subject speaks */
+	return n > 4 && memcmp(d->text + t->e - 3, "ing", 3) == 0 && p &&
+	       (qx_punct_is(p, ',') ||
+		(!(p->flags & QF_INQ) &&
+		 (qx_word_is(d->text, p, "by") || qx_word_is(d->text, p, "after") ||
+		  qx_word_is(d->text, p, "before") || qx_word_is(d->text, p, "while") ||
+		  qx_word_is(d->text, p, "when"))));
 }
 
 /* "..., Fiorina said, adding that ...": the source of the nearest cue
@@ -1116,6 +1123,12 @@ static bool qx_subject_of(const struct qx_doc *d, size_t at, struct qx_src *s)
 	     n++)
 		k++;
 	if (k >= at || !qx_src_at(d, k, at, s))
+		return false;
+	/* still inside an opening clause too long to skip: "After the
+	 * Supreme Court failed to ..." */
+	if (k > lo && (qx_is_locative(d, k - 1) ||
+		       (k > lo + 1 && qx_word_is(d->text, &d->tok[k - 1], "the") &&
+			qx_is_locative(d, k - 2))))
 		return false;
 	if (s->men != QX_NONE) {
 		const struct qx_mention *m = &d->men[s->men];

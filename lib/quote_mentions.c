@@ -21,6 +21,13 @@ static bool qx_det(const struct qx_doc *d, size_t k)
 	return t->kind == QK_WORD && qx_tok_is(t, QL_DET);
 }
 
+/* Does the word at k end in `suffix` (and is longer)? */
+static bool qx_ends_in(const struct qx_doc *d, size_t k, const char *suffix)
+{
+	size_t n = qx_tlen(&d->tok[k]), m = strlen(suffix);
+	return n > m + 1 && memcmp(d->text + d->tok[k].e - m, suffix, m) == 0;
+}
+
 /* "1st", "2nd", "3rd", "4th" */
 static bool qx_is_ordinal(const struct qx_doc *d, size_t k)
 {
@@ -586,6 +593,8 @@ static size_t qx_np_parse(struct qx_doc *d, size_t i, size_t lim, struct qx_ment
 		if ((t->flags & QF_LOWER) && !(t->flags & QF_POSS) && k + 1 < lim &&
 		    qx_free_word(d, k + 1) && (run_s != QX_NONE || m->country || det || prem != QX_NONE) &&
 		    !qx_tok_is(t, QL_STOP | QL_CUE1 | QL_AUX) && !(d->tok[k + 1].flags & QF_CAP) &&
+		    /* "Netanyahu rallied supporters": a verb, not a premodifier */
+		    !(run_s != QX_NONE && !det && qx_ends_in(d, k, "ed")) &&
 		    (qx_lex_match(QX_ROLES, d->text, d->tok, k + 1, lim, &n) ||
 		     /* "law enforcement official" */
 		     (k + 2 < lim && run_s == QX_NONE && d->tok[k + 1].kind == QK_WORD &&

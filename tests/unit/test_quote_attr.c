@@ -579,8 +579,26 @@ static void test_asker_and_inverted(void)
 	CHECK_SPEAKER("no", "Jon Pike");
 }
 
+/* "by warning", "before claiming": an adverbial participle's speaker is
+ * the main clause's subject, not a name inside a long opening clause; a
+ * verb ending in -ed is no premodifier ("rallied supporters"). */
+static void test_adverbial_participle(void)
+{
+	run("Polls closed at ten.\n\n"
+	    "Benjamin Adler rallied supporters by warning darkly that \"the old guard is "
+	    "back.\"\n\n"
+	    "Adler rallied supporters, warning that \"nothing is settled.\"\n\n"
+	    "After the Supreme Court failed to reach a majority decision on the port levy "
+	    "for the third year in a row, Adler said the deadlock had \"kept us safe\" "
+	    "before claiming that tariffs are \"tearing families apart.\"\n");
+	CHECK_SPEAKER("the old guard", "Benjamin Adler");
+	CHECK_SPEAKER("nothing is settled", "Benjamin Adler");
+	CHECK_SPEAKER("tearing families", "Benjamin Adler");
+}
+
 int main(void)
 {
+	test_adverbial_participle();
 	test_colon_paragraph();
 	test_asker_and_inverted();
 	test_colon_subject_not_place();
