@@ -957,6 +957,16 @@ static bool qx_rule_later(struct qx_doc *d, size_t si, struct qx_attr *a)
 	return false;
 }
 
+/* Is there a comma among tokens [a, b)?  (a mention that took in an
+ * appositive) */
+static bool qx_has_comma(const struct qx_doc *d, size_t a, size_t b)
+{
+	for (size_t k = a; k < b; k++)
+		if (qx_punct_is(&d->tok[k], ','))
+			return true;
+	return false;
+}
+
 /* The first mention of a sentence, its likely subject. */
 static bool qx_sentence_subject(const struct qx_doc *d, size_t from, size_t to,
 				struct qx_src *s)
@@ -975,7 +985,8 @@ static bool qx_sentence_subject(const struct qx_doc *d, size_t from, size_t to,
 		/* "Obama's first five questioners": the owner is not the
 		 * subject */
 		if (d->tok_men[k] != QX_NONE && d->men[d->tok_men[k]].t0 == k &&
-		    d->men[d->tok_men[k]].t1 < to && (d->tok[d->men[d->tok_men[k]].t1].flags & QF_POSS)) {
+		    d->men[d->tok_men[k]].t1 < to && (d->tok[d->men[d->tok_men[k]].t1].flags & QF_POSS) &&
+		    !qx_has_comma(d, k, d->men[d->tok_men[k]].t1)) {
 			k = d->men[d->tok_men[k]].t1;
 			continue;
 		}

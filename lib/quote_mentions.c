@@ -621,6 +621,16 @@ static size_t qx_np_parse(struct qx_doc *d, size_t i, size_t lim, struct qx_ment
 			k++;
 			continue;
 		}
+		if (run_s == QX_NONE && m->o0 != QX_NONE && m->o1 + 1 == k && !m->role &&
+		    qx_is_poss(d, m->o1, lim) && qx_is_body_noun(d, k) &&
+		    !(k + 1 < lim && qx_free_word(d, k + 1) &&
+		      (qx_lex_match(QX_ROLES, d->text, d->tok, k + 1, lim, &n) ||
+		       qx_tok_is(&d->tok[k + 1], QL_PREMOD) || qx_capword(d, k + 1)))) {
+			/* "Rubio's campaign sent ...": the body itself, though
+			 * "campaign" also premodifies roles ("campaign manager") */
+			onoun = k++;
+			break;
+		}
 		if (qx_tok_is(t, QL_PREMOD) && run_s == QX_NONE &&
 		    ((t->flags & QF_LOWER) ||
 		     /* "Security firm Nordvakt", "Former aide X" opening a sentence */

@@ -596,8 +596,24 @@ static void test_adverbial_participle(void)
 	CHECK_SPEAKER("tearing families", "Benjamin Adler");
 }
 
+/* "Ruiz's campaign called ..." is the campaign speaking, not Ruiz; an
+ * appositive ending in a possessive does not make its head an owner. */
+static void test_possessive_body(void)
+{
+	run("The count went on past midnight.\n\n"
+	    "Ruiz's campaign called the decision \"a farce.\"\n\n"
+	    "Shortly after the call ended, Ortega's campaign sent out a release saying "
+	    "Ruiz owes \"the city an explanation for the vote.\"\n\n"
+	    "Gazette columnist Mara Holt, a speechwriter in Tom Reyes's city hall, calls "
+	    "Ruiz \"a careful operator\": \"She reads the room before she speaks.\"\n");
+	CHECK_SPEAKER("a farce", "Ruiz's campaign");
+	CHECK_SPEAKER("the city an explanation", "Ortega's campaign");
+	CHECK_SPEAKER("She reads the room", "Mara Holt");
+}
+
 int main(void)
 {
+	test_possessive_body();
 	test_adverbial_participle();
 	test_colon_paragraph();
 	test_asker_and_inverted();
