@@ -181,7 +181,11 @@ static bool qx_is_locative(const struct qx_doc *d, size_t k)
 static size_t qx_skip_place(const struct qx_doc *d, size_t k, size_t lim)
 {
 	bool any = false;
-	if (k < lim && qx_word_is(d->text, &d->tok[k], "the"))
+	/* "in the Capitol", "In a Fox interview", "at his rally in Ames" */
+	if (k < lim && d->tok[k].kind == QK_WORD && !(d->tok[k].flags & QF_INQ) &&
+	    (qx_tok_is(&d->tok[k], QL_DET) || qx_word_is(d->text, &d->tok[k], "his") ||
+	     qx_word_is(d->text, &d->tok[k], "her") || qx_word_is(d->text, &d->tok[k], "their") ||
+	     qx_word_is(d->text, &d->tok[k], "its")))
 		k++;
 	for (int part = 0; part < 2; part++) {
 		size_t k0 = k;
@@ -342,6 +346,15 @@ static bool qx_src_before(const struct qx_doc *d, size_t k, size_t lo, struct qx
 					break;
 				}
 			}
+		}
+		/* "..., with Trump yelling:": the subject of an absolute
+		 * participle, not the object of "with" */
+		mi = d->tok_men[p];
+		if (mi != QX_NONE && d->men[mi].t1 == b && d->men[mi].t0 > lo &&
+		    qx_word_is(d->text, &d->tok[d->men[mi].t0 - 1], "with") && qx_is_ing(d, k) &&
+		    (d->men[mi].kind == QX_PERSON || d->men[mi].kind == QX_ORG)) {
+			s->men = mi;
+			return true;
 		}
 		mi = qx_men_ending(d, b, lo, rel);
 		if (mi != QX_NONE) {
@@ -980,6 +993,12 @@ static bool qx_sentence_subject(const struct qx_doc *d, size_t from, size_t to,
 		 * ("More from Jones:" and "sent by Sanders" name the speaker) */
 		if (qx_is_locative(d, k)) {
 			k = qx_skip_place(d, k + 1, to) - 1;
+			continue;
+		}
+		/* "The timing of Sanders' surge doesn't surprise X:" */
+		if (qx_word_is(d->text, &d->tok[k], "of") && k + 1 < to && d->tok_men[k + 1] != QX_NONE &&
+		    d->men[d->tok_men[k + 1]].t0 == k + 1) {
+			k = d->men[d->tok_men[k + 1]].t1 - 1;
 			continue;
 		}
 		/* "Obama's first five questioners": the owner is not the

@@ -611,8 +611,25 @@ static void test_possessive_body(void)
 	CHECK_SPEAKER("She reads the room", "Mara Holt");
 }
 
+/* Colon introductions past "In a radio interview", "The timing of X's
+ * rise"; the subject of an absolute participle ("with X yelling:"). */
+static void test_colon_openings(void)
+{
+	run("The vote was close.\n\n"
+	    "In a Radio Nova interview later that day, Ruiz went even further: "
+	    "\"If he loses, it is the end of his career.\"\n\n"
+	    "The timing of Ortega's rise does not surprise pollster Lena Dahl: "
+	    "\"Newcomers always gain after early wins.\"\n\n"
+	    "At a rally in Ames on Saturday, some of his supporters jostled a heckler, "
+	    "with Ortega reportedly yelling: \"Get him out of here!\"\n");
+	CHECK_SPEAKER("If he loses", "Ruiz");
+	CHECK_SPEAKER("Newcomers always", "Lena Dahl");
+	CHECK_SPEAKER("Get him out", "Ortega");
+}
+
 int main(void)
 {
+	test_colon_openings();
 	test_possessive_body();
 	test_adverbial_participle();
 	test_colon_paragraph();
