@@ -1703,8 +1703,17 @@ void qx_attribute(struct qx_doc *d)
 		struct qx_attr *a = &d->attr[i];
 		a->mention = a->entity = a->cue = a->pron = QX_NONE;
 		if (qx_rule_after(d, &d->span[i], a) || qx_rule_before(d, i, a) ||
-		    qx_rule_later(d, i, a) || qx_rule_colon(d, i, a))
+		    qx_rule_later(d, i, a) || qx_rule_colon(d, i, a)) {
+			/* 'Feinstein said "...," she said': the name before the
+			 * quotation beats the pronoun after it */
+			struct qx_attr named = {.mention = QX_NONE, .entity = QX_NONE,
+						.cue = QX_NONE, .pron = QX_NONE};
+			if (a->mention == QX_NONE && a->pron != QX_NONE &&
+			    qx_rule_before(d, i, &named) && named.mention != QX_NONE &&
+			    strcmp(named.rule, "cue_adjacent") == 0)
+				*a = named;
 			qx_resolve(d, a);
+		}
 	}
 	/* backward: a multi-paragraph quotation attributed at its end */
 	for (size_t i = d->nspan; i-- > 1;) {

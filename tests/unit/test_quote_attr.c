@@ -627,8 +627,19 @@ static void test_colon_openings(void)
 	CHECK_SPEAKER("Get him out", "Ortega");
 }
 
+/* 'Holt said "...," she said': the name before the quotation wins over
+ * the pronoun after it, whoever else the paragraph names. */
+static void test_name_before_pronoun_after(void)
+{
+	run("The inquiry into the ferry contract widened.\n\n"
+	    "Asked on Tuesday about Tom Reyes, Mara Holt said \"I know nothing about "
+	    "Reyes and the letters,\" she said.\n");
+	CHECK_SPEAKER("I know nothing", "Mara Holt");
+}
+
 int main(void)
 {
+	test_name_before_pronoun_after();
 	test_colon_openings();
 	test_possessive_body();
 	test_adverbial_participle();
