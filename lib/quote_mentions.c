@@ -621,7 +621,8 @@ static size_t qx_np_parse(struct qx_doc *d, size_t i, size_t lim, struct qx_ment
 			k++;
 			continue;
 		}
-		if (run_s == QX_NONE && m->o0 != QX_NONE && m->o1 + 1 == k && !m->role &&
+		if (run_s == QX_NONE && m->o0 != QX_NONE && m->o1 + 1 == k &&
+		    (!m->role || m->r1 == m->o0) &&
 		    qx_is_poss(d, m->o1, lim) && qx_is_body_noun(d, k) &&
 		    !(k + 1 < lim && qx_free_word(d, k + 1) &&
 		      (qx_lex_match(QX_ROLES, d->text, d->tok, k + 1, lim, &n) ||
@@ -697,9 +698,13 @@ static size_t qx_np_parse(struct qx_doc *d, size_t i, size_t lim, struct qx_ment
 		m->n0 = m->o0 = run_s;
 		m->n1 = m->o1 = body + 1;
 	} else if (onoun != QX_NONE && m->o0 != QX_NONE && m->o1 + 1 == onoun &&
-		   run_s == QX_NONE && !m->role && qx_is_body_noun(d, onoun) &&
+		   run_s == QX_NONE && (!m->role || m->r1 == m->o0) && qx_is_body_noun(d, onoun) &&
 		   qx_is_poss(d, m->o1, lim)) {
-		m->kind = QX_ORG; /* "Rubio's campaign" */
+		/* "Rubio's campaign"; "Sen. Kelly Ayotte's campaign": the
+		 * title is the owner's, not the body's */
+		m->role = NULL;
+		m->r0 = QX_NONE;
+		m->kind = QX_ORG;
 		m->n0 = m->o0;
 		m->n1 = m->o1 = onoun + 1;
 	} else if (run_s != QX_NONE) {

@@ -609,6 +609,11 @@ static void test_possessive_body(void)
 	CHECK_SPEAKER("a farce", "Ruiz's campaign");
 	CHECK_SPEAKER("the city an explanation", "Ortega's campaign");
 	CHECK_SPEAKER("She reads the room", "Mara Holt");
+	run("The count went on.\n\n"
+	    "Councillor Ana Ruiz's office, for example, said she would \"back the "
+	    "nominee\" but \"will not endorse anyone this year.\"\n");
+	CHECK_SPEAKER("back the nominee", "Ana Ruiz's office");
+	CHECK_SPEAKER("will not endorse", "Ana Ruiz's office");
 }
 
 /* Colon introductions past "In a radio interview", "The timing of X's
