@@ -1242,6 +1242,38 @@ static bool qx_rule_subject(struct qx_doc *d, size_t si, struct qx_attr *a)
 	return true;
 }
 
+/* A name set right before the colon that introduces the quotation:
+ * "HEADLINE - Michael P. McDonald: "..."", "Pollsters agree - Carl
+ * Bialik: "..."", "More from Blumenthal and Cohen: "..."".  It beats any
+ * cue earlier in the sentence. */
+static bool qx_rule_colon_named(struct qx_doc *d, size_t si, struct qx_attr *a)
+{
+	const struct qx_span *sp = &d->span[si];
+	size_t lo = d->para[sp->para].t0, mi, b;
+	struct qx_src s;
+	if (sp->open == lo || !qx_punct_is(&d->tok[sp->open - 1], ':'))
+		return false;
+	mi = qx_men_ending(d, sp->open - 1, lo, false);
+	if (mi == QX_NONE || (d->men[mi].kind != QX_PERSON && d->men[mi].kind != QX_ORG) ||
+	    d->men[mi].t0 <= lo)
+		return false;
+	b = d->men[mi].t0 - 1;
+	/* "More from Blumenthal and Cohen:" */
+	if (b > lo + 1 && qx_word_is(d->text, &d->tok[b], "and") && d->tok_men[b - 1] != QX_NONE &&
+	    d->men[d->tok_men[b - 1]].t1 == b && d->men[d->tok_men[b - 1]].t0 > lo)
+		b = d->men[d->tok_men[b - 1]].t0 - 1;
+	if (!qx_is_dash(&d->tok[b]) &&
+	    !(qx_word_is(d->text, &d->tok[b], "from") && b > lo &&
+	      (qx_is_dash(&d->tok[b - 1]) || qx_word_is(d->text, &d->tok[b - 1], "more") ||
+	       (d->tok[b - 1].flags & QF_SSTART) || qx_is_dash(&d->tok[b - 1]))))
+		return false;
+	s.men = mi;
+	s.pron = QX_NONE;
+	s.pgender = QX_G_UNKNOWN;
+	qx_set(a, &s, QX_NONE, 0, "colon_intro", 0.7);
+	return true;
+}
+
 /* X was blunt: "..." */
 static bool qx_rule_colon(struct qx_doc *d, size_t si, struct qx_attr *a)
 {
@@ -1252,19 +1284,6 @@ static bool qx_rule_colon(struct qx_doc *d, size_t si, struct qx_attr *a)
 	if (sp->open == lo || !qx_punct_is(&d->tok[sp->open - 1], ':'))
 		return false;
 	k = sp->open - 1;
-	/* "HEADLINE - Michael P. McDonald: "..."": the name just before the
-	 * colon */
-	{
-		size_t mi = qx_men_ending(d, k, lo, false);
-		if (mi != QX_NONE && (d->men[mi].kind == QX_PERSON || d->men[mi].kind == QX_ORG) &&
-		    d->men[mi].t0 > lo && qx_is_dash(&d->tok[d->men[mi].t0 - 1])) {
-			s.men = mi;
-			s.pron = QX_NONE;
-			s.pgender = QX_G_UNKNOWN;
-			qx_set(a, &s, QX_NONE, 0, "colon_intro", 0.7);
-			return true;
-		}
-	}
 	while (k > lo && d->tok[k - 1].sent == d->tok[sp->open].sent && sp->open - k < QX_SENT_MAX)
 		k--;
 	if (qx_sentence_subject(d, k, sp->open - 1, &s)) {
@@ -1702,7 +1721,8 @@ void qx_attribute(struct qx_doc *d)
 	for (size_t i = 0; i < d->nspan; i++) {
 		struct qx_attr *a = &d->attr[i];
 		a->mention = a->entity = a->cue = a->pron = QX_NONE;
-		if (qx_rule_after(d, &d->span[i], a) || qx_rule_before(d, i, a) ||
+		if (qx_rule_colon_named(d, i, a) || qx_rule_after(d, &d->span[i], a) ||
+		    qx_rule_before(d, i, a) ||
 		    qx_rule_later(d, i, a) || qx_rule_colon(d, i, a)) {
 			/* 'Feinstein said "...," she said': the name before the
 			 * quotation beats the pronoun after it */

@@ -61,6 +61,8 @@ static const char *const stopwords[] = {
 	"do", "does", "did", "is", "are", "was", "were", "be",
 	"been", "has", "have", "had", "will", "would", "could", "should", "can",
 	"must", "all", "any", "one", "two", "three", "several", "few",
+	"four", "five", "six", "seven", "eight", "nine", "ten", "dozens", "hundreds",
+	"thousands", "multiple", "numerous", "various",
 	"according", "despite", "amid", "among", "against", "until", "unless",
 	"whether", "once", "oh", "please", "thank", "thanks", "dear",
 	"exclusive",

@@ -642,8 +642,29 @@ static void test_name_before_pronoun_after(void)
 	CHECK_SPEAKER("I know nothing", "Mara Holt");
 }
 
+/* A name set right before the introducing colon, after a dash or "More
+ * from", beats a cue earlier in the line; a quantity opening a sentence
+ * ("Multiple outlets") is no name. */
+static void test_colon_named(void)
+{
+	run("Polls closed.\n\n"
+	    "Signs of a shift were there all along -More from Ana Ruiz and Tom Reyes: "
+	    "\"Our data confirm both trends.\"\n\n"
+	    "Pollsters agree - Lena Dahl: \"Keep calling voters as late as possible.\"\n\n"
+	    "Multiple outlets reported on Wednesday that the board had \"more than one "
+	    "conversation\" with the mayor.\n");
+	CHECK_SPEAKER("Our data confirm", "Tom Reyes");
+	CHECK_SPEAKER("Keep calling", "Lena Dahl");
+	{
+		const struct quote *q = find("more than one");
+		CHECK(q != NULL);
+		CHECK(q == NULL || q->speaker == NULL || strcmp(q->speaker, "Multiple") != 0);
+	}
+}
+
 int main(void)
 {
+	test_colon_named();
 	test_name_before_pronoun_after();
 	test_colon_openings();
 	test_possessive_body();
