@@ -352,7 +352,8 @@ static bool qx_src_before(const struct qx_doc *d, size_t k, size_t lo, struct qx
 		mi = d->tok_men[p];
 		if (mi != QX_NONE && d->men[mi].t1 == b && d->men[mi].t0 > lo &&
 		    qx_word_is(d->text, &d->tok[d->men[mi].t0 - 1], "with") && qx_is_ing(d, k) &&
-		    (d->men[mi].kind == QX_PERSON || d->men[mi].kind == QX_ORG)) {
+		    (d->men[mi].kind == QX_PERSON || d->men[mi].kind == QX_ORG ||
+		     (d->men[mi].kind == QX_NOMINAL && d->men[mi].role))) {
 			s->men = mi;
 			return true;
 		}
@@ -777,6 +778,24 @@ static size_t qx_src_start(const struct qx_doc *d, const struct qx_src *s)
  * "Rubio said ... Trump, whom he called ...".  Finds that earlier cue's
  * source.  A source opening a clause of its own after "and", "but" or a
  * semicolon ("Smith said X, and Jones called it ...") is not inside it. */
+/* Does a source starting at s0 open a clause of its own: after ";",
+ * "and", "but", "while", "as", "when", "after" or "before" (past a
+ * determiner: "while the Farm Bureau said")? */
+static bool qx_opens_clause(const struct qx_doc *d, size_t s0, size_t lo)
+{
+	const struct qx_tok *p;
+	if (s0 <= lo)
+		return false;
+	p = &d->tok[s0 - 1];
+	if (s0 > lo + 1 && p->kind == QK_WORD && qx_tok_is(p, QL_DET))
+		p = &d->tok[s0 - 2];
+	return qx_punct_is(p, ';') || qx_word_is(d->text, p, "and") ||
+	       qx_word_is(d->text, p, "but") || qx_word_is(d->text, p, "while") ||
+	       qx_word_is(d->text, p, "whereas") || qx_word_is(d->text, p, "as") ||
+	       qx_word_is(d->text, p, "when") || qx_word_is(d->text, p, "after") ||
+	       qx_word_is(d->text, p, "before");
+}
+
 static bool qx_outer_source(const struct qx_doc *d, size_t c, size_t lo, const struct qx_src *s,
 			    struct qx_src *out)
 {
@@ -784,14 +803,8 @@ static bool qx_outer_source(const struct qx_doc *d, size_t c, size_t lo, const s
 	unsigned fl;
 	if (s0 == QX_NONE || s0 <= lo)
 		return false;
-	{
-		const struct qx_tok *p = &d->tok[s0 - 1];
-		if (qx_punct_is(p, ';') || qx_word_is(d->text, p, "and") ||
-		    qx_word_is(d->text, p, "but") || qx_word_is(d->text, p, "while") ||
-		    qx_word_is(d->text, p, "as") || qx_word_is(d->text, p, "when") ||
-		    qx_word_is(d->text, p, "after") || qx_word_is(d->text, p, "before"))
-			return false;
-	}
+	if (qx_opens_clause(d, s0, lo))
+		return false;
 	for (size_t k = s0, seen = 0; k > lo && seen < QX_WINDOW; seen++) {
 		size_t c0 = --k;
 		if (d->tok[c0].sent != sent || qx_punct_is(&d->tok[c0], ';'))
@@ -906,7 +919,7 @@ static bool qx_rule_before(struct qx_doc *d, size_t si, struct qx_attr *a)
 			if (!direct && s.men != QX_NONE &&
 			    (d->men[s.men].kind != QX_PERSON ||
 			     (d->men[s.men].t0 > lo && qx_is_prep_tok(d, d->men[s.men].t0 - 1))) &&
-			    qx_subject_of(d, c + 1, &subj))
+			    !qx_opens_clause(d, d->men[s.men].t0, lo) && qx_subject_of(d, c + 1, &subj))
 				s = subj;
 			/* a clause reported by an earlier cue: "Israel said Clinton
 			 * called on members to be "..."" is Israel's report */

@@ -183,7 +183,10 @@ static size_t qx_scan_run(const struct qx_doc *d, size_t k, size_t lim)
 			if (r && e > k && (d->tok[e - 1].flags & QF_LOWER))
 				r = NULL; /* "Ministry of Foreign Affairs" */
 			if (r && e > k && !(r->flags & QR_HONORIFIC)) {
-				bool name_after = e + rn < lim && qx_capword(d, e + rn);
+				/* "Farmers Association", "Teachers Union": an
+				 * organisation's word after it keeps the run */
+				bool name_after = e + rn < lim && qx_capword(d, e + rn) &&
+						  !qx_tok_is(&d->tok[e + rn], QL_ORGWORD);
 				if (name_after || org || (d->tok[e].flags & QF_UPPER) || rn > 1)
 					break;
 			}

@@ -662,8 +662,39 @@ static void test_colon_named(void)
 	}
 }
 
+/* A source after "while" opens its own clause: it is not replaced by the
+ * sentence's subject. An unnamed official after "with" keeps the quote
+ * from the sentence's subject. A role word inside an organisation's name
+ * ("Farmers Association") does not cut the name. */
+static void test_clause_sources(void)
+{
+	run("The court agreed to hear the case.\n\n"
+	    "The Green River Alliance urged the court to \"protect the river first,\" "
+	    "while the Farm Bureau said the law was \"a land grab dressed as "
+	    "conservation.\"\n\n"
+	    "Ministers agreed to wait, with Germany's finance minister warning that "
+	    "\"there is no rush to weaken what works.\"\n\n"
+	    "\"We think it cannot,\" said Mark Ellis, an attorney for the Riverside "
+	    "Farmers Association.\n");
+	CHECK_SPEAKER("protect the river", "Green River Alliance");
+	CHECK_SPEAKER("a land grab", "Farm Bureau");
+	{
+		const struct quote *q = find("there is no rush");
+		CHECK(q != NULL);
+		CHECK(q == NULL || q->speaker == NULL || strcmp(q->speaker, "Ministers") != 0);
+		CHECK(q == NULL || (q->country && strcmp(q->country, "Germany") == 0));
+	}
+	{
+		const struct quote *q = find("We think it cannot");
+		CHECK(q != NULL);
+		CHECK(q == NULL || (q->organization &&
+				    strcmp(q->organization, "Riverside Farmers Association") == 0));
+	}
+}
+
 int main(void)
 {
+	test_clause_sources();
 	test_colon_named();
 	test_name_before_pronoun_after();
 	test_colon_openings();
