@@ -209,6 +209,12 @@ static size_t qx_skip_place(const struct qx_doc *d, size_t k, size_t lim)
 	return k;
 }
 
+static bool qx_is_dash(const struct qx_tok *t)
+{
+	return t->kind == QK_PUNCT &&
+	       (t->c == '-' || (qx_tlen(t) == 3 && (unsigned char)t->c == 0xE2));
+}
+
 static bool qx_is_comma_or_dash(const struct qx_tok *t)
 {
 	return t->kind == QK_PUNCT &&
@@ -325,6 +331,10 @@ static bool qx_src_before(const struct qx_doc *d, size_t k, size_t lo, struct qx
 				q--;
 				n++;
 				if (d->tok[q].flags & QF_INQ)
+					break;
+				/* a comma-closed aside never spans a dash: "BEIJING,
+				 * Jan 9 (Wire) - The ministry ..., calling it" */
+				if (d->tok[p].c == ',' && qx_is_dash(&d->tok[q]) && (d->tok[q].flags & QF_SPACE))
 					break;
 				if (qx_is_comma_or_dash(&d->tok[q]) && d->tok[q].c == d->tok[p].c) {
 					mi = qx_men_ending(d, q, lo, false);
@@ -463,12 +473,6 @@ static void qx_set(struct qx_attr *a, const struct qx_src *s, size_t cue, size_t
 }
 
 /* '-' or a multi-byte dash (any U+20xx punctuation starts with 0xE2) */
-static bool qx_is_dash(const struct qx_tok *t)
-{
-	return t->kind == QK_PUNCT &&
-	       (t->c == '-' || (qx_tlen(t) == 3 && (unsigned char)t->c == 0xE2));
-}
-
 /* The comma that closes an appositive opened by the comma at k, when a cue
  * follows it: "X, executive director of a union that endorsed Sanders,
  * said".  A quotation inside is stepped over; a sentence end or a second

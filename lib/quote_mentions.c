@@ -726,6 +726,12 @@ static size_t qx_np_parse(struct qx_doc *d, size_t i, size_t lim, struct qx_ment
 		}
 	} else if (m->role) {
 		m->kind = (m->role->flags & QR_GROUP) ? QX_GROUP : QX_NOMINAL;
+	} else if (onoun != QX_NONE && m->country && cty == i && !det && m->o0 == QX_NONE &&
+		   qx_is_poss(d, cty_e, lim) && qx_is_body_noun(d, onoun)) {
+		/* "China's foreign ministry": the country's body, named */
+		m->kind = QX_ORG;
+		m->n0 = cty;
+		m->n1 = onoun + 1;
 	} else if (onoun != QX_NONE && (det || m->country || m->o0 != QX_NONE)) {
 		m->kind = QX_NOMINAL;
 		m->n0 = onoun;

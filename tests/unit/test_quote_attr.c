@@ -692,8 +692,21 @@ static void test_clause_sources(void)
 	}
 }
 
+/* A wire dateline's comma is not the start of an aside ("BEIJING, Jan 9
+ * (Wire) - ..., calling it"); "China's foreign ministry" is the ministry,
+ * named, and "the ministry" later resolves to it. */
+static void test_dateline_and_country_body(void)
+{
+	run("BEIJING, Jan 9 (Wire) - China's foreign ministry on Thursday rejected a "
+	    "report on its navy, calling it \"full of old thinking.\"\n\n"
+	    "The ministry added that it was \"firmly opposed\" to the sale.\n");
+	CHECK_SPEAKER("full of old thinking", "China's foreign ministry");
+	CHECK_SPEAKER("firmly opposed", "China's foreign ministry");
+}
+
 int main(void)
 {
+	test_dateline_and_country_body();
 	test_clause_sources();
 	test_colon_named();
 	test_name_before_pronoun_after();
