@@ -132,6 +132,26 @@ static bool qx_markup_mark(const struct qx_doc *d, size_t k, size_t p0, size_t p
 	       d->tok[k + 1].kind == QK_PUNCT && d->tok[k + 1].c == '>';
 }
 
+/* 'the price for the Tories' mistakes.': a single mark after a word in
+ * -s, followed by a lower-case word, is a plural possessive when another
+ * single mark closes later in the paragraph. */
+static bool qx_plural_poss(const struct qx_doc *d, size_t k, size_t p0, size_t p1)
+{
+	const struct qx_tok *pv = k > p0 ? &d->tok[k - 1] : NULL;
+	const struct qx_tok *nx = k + 1 < p1 ? &d->tok[k + 1] : NULL;
+	if (!pv || !nx || pv->kind != QK_WORD || (d->tok[k].flags & QF_SPACE) ||
+	    (d->text[pv->e - 1] != 's' && d->text[pv->e - 1] != 'S') || nx->kind != QK_WORD ||
+	    !(nx->flags & QF_LOWER) || !(nx->flags & QF_SPACE))
+		return false;
+	for (size_t j = k + 1; j < p1; j++) {
+		const struct qx_tok *t = &d->tok[j];
+		if (t->kind != QK_QMARK || t->mfam != QM_SINGLE)
+			continue;
+		return qx_mark_dir(d, j, p0, p1) == QD_CLOSE;
+	}
+	return false;
+}
+
 /* Pair the marks of one family in paragraph [p0, p1). */
 static void qx_pair_family(struct qx_doc *d, size_t p0, size_t p1, int fam,
 			   struct qx_cands *out)
@@ -156,6 +176,8 @@ static void qx_pair_family(struct qx_doc *d, size_t p0, size_t p1, int fam,
 				open = k;
 			continue;
 		}
+		if (dir == QD_CLOSE && fam == QM_SINGLE && qx_plural_poss(d, k, p0, p1))
+			continue;
 		if (dir == QD_CLOSE || dir == QD_AMBIG) {
 			qx_cand_push(out, open, k, fam);
 			open = QX_NONE;

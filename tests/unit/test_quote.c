@@ -165,6 +165,11 @@ static void test_british_quotes(void)
 	CHECK_STR(field("We can't", 0), "lawyer");
 	CHECK(find("rock ’n’ roll economics") != NULL);
 	CHECK(find("s plan") == NULL);
+	/* a plural possessive inside a single-quoted quotation */
+	run("Mr Hale added: 'Families are paying for the Tories' mistakes.'\n\n"
+	    "‘The voters’ patience is thin,’ said Ms Moss.\n");
+	CHECK(find("Families are paying for the Tories' mistakes.") != NULL);
+	CHECK(find("The voters’ patience is thin,") != NULL);
 }
 
 static void test_nested_and_split(void)
