@@ -1,6 +1,7 @@
 /* RSS 0.9x/1.0/2.0 and Atom 0.3/1.0 with libxml2. Untrusted input: no
  * external entity or DTD is ever loaded, nothing touches the network, and
  * text gathering is bounded so entity expansion cannot blow up memory. */
+#include <assert.h>
 #include <ctype.h>
 #include <iconv.h>
 #include <pthread.h>
@@ -38,6 +39,25 @@ enum {
 };
 #define NS_CORE (NS_NONE | NS_RSS) /* plain RSS elements */
 
+/* The item child names xml_item() tells apart, as an X macro: each becomes
+ * a field of struct xml_names. */
+#define XML_ITEM_NAMES(X)                                                                  \
+	X(abstract) X(author) X(body) X(content) X(created) X(creator) X(date) X(description) \
+	X(encoded) X(fullitem) X(guid) X(id) X(issued) X(link) X(modified) X(pubDate)        \
+	X(published) X(summary) X(title) X(updated)
+
+/* Those names as interned in a parser context's dictionary. With
+ * dictNames set (no XML_PARSE_NODICT), libxml2 takes every element name of
+ * the document from that dictionary, so comparing a name is comparing a
+ * pointer: string compares were a few percent of parsing a large feed.
+ * dict is NULL when names are not interned; then strcmp() it is. */
+struct xml_names {
+	const xmlDict *dict;
+#define XML_NAME_FIELD(w) const xmlChar *w;
+	XML_ITEM_NAMES(XML_NAME_FIELD)
+#undef XML_NAME_FIELD
+};
+
 /* Walk budget for one field: nodes visited and entity nesting. */
 #define XML_MAX_VISITS 1000000
 #define XML_MAX_ENT_DEPTH 40
@@ -57,6 +77,8 @@ struct xp {
 	bool is_feed;     /* root names a format we read */
 	size_t len;       /* bytes of the document */
 	bool atom;
+	const struct xml_names *ctxt_names; /* of the parser context */
+	struct xml_names names; /* those, if this document uses them */
 };
 
 static int xml_ns(const xmlNode *n)
@@ -107,10 +129,34 @@ static bool xml_is(const struct xp *p, const xmlNode *n, int ns, const char *nam
 	return strcmp((const char *)n->name, name) == 0;
 }
 
-/* xml_is() for an element whose namespace is already known to match. */
-static bool xml_name_is(const struct xp *p, const char *name, const char *want)
+/* Is an element's name want? interned is want's copy in the dictionary.
+ * Case matters, for the namespaced elements of CDF too. */
+static bool xml_name_eq(const struct xp *p, const xmlChar *name, const xmlChar *interned,
+			const char *want)
 {
-	return p->nocase ? strcasecmp(name, want) == 0 : strcmp(name, want) == 0;
+	if (!p->names.dict)
+		return strcmp((const char *)name, want) == 0;
+	assert(xmlDictOwns((xmlDict *)p->names.dict, name) == 1);
+	return name == interned;
+}
+#define XML_EQ(p, name, w) xml_name_eq(p, name, (p)->names.w, #w)
+
+/* xml_is() for an element whose namespace is already known to match:
+ * XML_EQ(), but in any case for CDF. */
+#define XML_NAME_IS(p, name, w) \
+	((p)->nocase ? strcasecmp((const char *)(name), #w) == 0 : XML_EQ(p, name, w))
+
+static void xml_names_intern(struct xml_names *nm, xmlDict *dict)
+{
+	*nm = (struct xml_names){0};
+	if (!dict)
+		return;
+#define XML_NAME_INTERN(w) \
+	if (!(nm->w = xmlDictLookup(dict, (const xmlChar *)#w, -1))) \
+		return;
+	XML_ITEM_NAMES(XML_NAME_INTERN)
+#undef XML_NAME_INTERN
+	nm->dict = dict; /* only once every name is in */
 }
 
 static xmlNode *xml_child(const struct xp *p, const xmlNode *parent, int ns, const char *name)
@@ -472,21 +518,21 @@ static void xml_item(struct xp *p, xmlNode *item, bool atom)
 		if (c->type != XML_ELEMENT_NODE)
 			continue;
 		int ns = xml_ns(c);
-		const char *name = (const char *)c->name;
+		const xmlChar *name = c->name;
 		bool core = (ns & p->core) != 0;
 
 		if (atom && core) {
-			if (!strcmp(name, "id")) {
+			if (XML_EQ(p, name, id)) {
 				xml_set_plain(&it->guid, xml_text(c, false));
-			} else if (!strcmp(name, "title")) {
+			} else if (XML_EQ(p, name, title)) {
 				xml_set_plain(&it->title, atom_text(p, c, true));
-			} else if (!strcmp(name, "summary")) {
+			} else if (XML_EQ(p, name, summary)) {
 				xml_set_owned(&it->summary, xml_html_abs(p, c, atom_text(p, c, false)));
-			} else if (!strcmp(name, "content")) {
+			} else if (XML_EQ(p, name, content)) {
 				xml_set_owned(&it->content, xml_html_abs(p, c, atom_text(p, c, false)));
-			} else if (!strcmp(name, "author")) {
+			} else if (XML_EQ(p, name, author)) {
 				xml_set_plain(&it->author, atom_person(p, c));
-			} else if (!strcmp(name, "published") || !strcmp(name, "updated")) {
+			} else if (XML_EQ(p, name, published) || XML_EQ(p, name, updated)) {
 				/* the Atom 1.0 names win over 0.3's, the last one wins */
 				int64_t *d = name[0] == 'p' ? &it->published : &it->updated;
 				int64_t old = *d;
@@ -494,17 +540,17 @@ static void xml_item(struct xp *p, xmlNode *item, bool atom)
 				xml_set_date(d, c);
 				if (!*d)
 					*d = old;
-			} else if (!strcmp(name, "issued") || !strcmp(name, "created")) {
+			} else if (XML_EQ(p, name, issued) || XML_EQ(p, name, created)) {
 				xml_set_date(&it->published, c);
-			} else if (!strcmp(name, "modified")) {
+			} else if (XML_EQ(p, name, modified)) {
 				xml_set_date(&it->updated, c);
 			}
 			continue;
 		}
 		if (core) {
-			if (xml_name_is(p, name, "title")) {
+			if (XML_NAME_IS(p, name, title)) {
 				xml_set_plain(&it->title, xml_plain(c));
-			} else if (xml_name_is(p, name, "link") && !it->link) {
+			} else if (XML_NAME_IS(p, name, link) && !it->link) {
 				char *href = p->nocase ? xml_attr(p, c, "href") : NULL;
 				char *s = href ? xstrdup(href) : xml_text(c, false);
 				xmlFree(href);
@@ -512,7 +558,7 @@ static void xml_item(struct xp *p, xmlNode *item, bool atom)
 				if (*s)
 					it->link = xml_resolve(p, c, s);
 				free(s);
-			} else if (xml_name_is(p, name, "guid")) {
+			} else if (XML_NAME_IS(p, name, guid)) {
 				char *s = xml_text(c, false), *perma = xml_attr(p, c, "isPermaLink");
 				feed_trim(s);
 				if (!it->guid && (!perma || strcasecmp(perma, "false")) &&
@@ -520,45 +566,45 @@ static void xml_item(struct xp *p, xmlNode *item, bool atom)
 					guid_link = xml_resolve(p, c, s);
 				xml_set_plain(&it->guid, s);
 				xmlFree(perma);
-			} else if (xml_name_is(p, name, "description") || xml_name_is(p, name, "abstract")) {
+			} else if (XML_NAME_IS(p, name, description) || XML_NAME_IS(p, name, abstract)) {
 				xml_set_owned(&it->summary, xml_html_abs(p, c, xml_text(c, true)));
-			} else if (xml_name_is(p, name, "body") || xml_name_is(p, name, "fullitem")) {
+			} else if (XML_NAME_IS(p, name, body) || XML_NAME_IS(p, name, fullitem)) {
 				xml_set_owned(&it->content, xml_html_abs(p, c, xml_text(c, true)));
-			} else if (xml_name_is(p, name, "author")) {
+			} else if (XML_NAME_IS(p, name, author)) {
 				xml_set_plain(&it->author, rss_author_name(xml_plain(c)));
-			} else if (xml_name_is(p, name, "pubDate")) {
+			} else if (XML_NAME_IS(p, name, pubDate)) {
 				xml_set_date(&it->published, c);
 			}
-		} else if (ns == NS_CONTENT && !strcmp(name, "encoded")) {
+		} else if (ns == NS_CONTENT && XML_EQ(p, name, encoded)) {
 			xml_set_owned(&it->content, xml_html_abs(p, c, xml_text(c, true)));
-		} else if (ns == NS_XHTML && !strcmp(name, "body")) {
+		} else if (ns == NS_XHTML && XML_EQ(p, name, body)) {
 			xml_set_owned(&it->content, xml_html_abs(p, c, xml_markup(c)));
 		} else if (ns == NS_DC) {
-			if (!strcmp(name, "title"))
+			if (XML_EQ(p, name, title))
 				xml_set_plain(&it->title, xml_plain(c));
-			else if (!strcmp(name, "creator") || !strcmp(name, "author"))
+			else if (XML_EQ(p, name, creator) || XML_EQ(p, name, author))
 				xml_set_plain(&it->author, rss_author_name(xml_plain(c)));
-			else if (!strcmp(name, "date"))
+			else if (XML_EQ(p, name, date))
 				xml_set_date(&it->published, c);
-			else if (!strcmp(name, "description"))
+			else if (XML_EQ(p, name, description))
 				xml_set_owned(&it->summary, xml_html_abs(p, c, xml_text(c, true)));
 		} else if (ns == NS_DCTERMS) {
-			if (!strcmp(name, "issued") || !strcmp(name, "created"))
+			if (XML_EQ(p, name, issued) || XML_EQ(p, name, created))
 				xml_set_date(&it->published, c);
-			else if (!strcmp(name, "modified"))
+			else if (XML_EQ(p, name, modified))
 				xml_set_date(&it->updated, c);
 		} else if (ns == NS_ATOM) {
-			if (!strcmp(name, "link") && !it->link)
+			if (XML_EQ(p, name, link) && !it->link)
 				it->link = atom_link(p, item, NS_ATOM);
-			else if (!strcmp(name, "updated"))
+			else if (XML_EQ(p, name, updated))
 				xml_set_date(&it->updated, c);
-			else if (!strcmp(name, "published"))
+			else if (XML_EQ(p, name, published))
 				xml_set_date(&it->published, c);
-		} else if (ns == NS_ITUNES && !strcmp(name, "author")) {
+		} else if (ns == NS_ITUNES && XML_EQ(p, name, author)) {
 			xml_set_plain(&it->author, xml_plain(c));
-		} else if (ns == NS_ITUNES && !strcmp(name, "summary")) {
+		} else if (ns == NS_ITUNES && XML_EQ(p, name, summary)) {
 			xml_set_owned(&it->summary, xml_text(c, true));
-		} else if (ns == NS_MEDIA && !strcmp(name, "title") && !media_title) {
+		} else if (ns == NS_MEDIA && XML_EQ(p, name, title) && !media_title) {
 			media_title = c;
 		}
 	}
@@ -701,6 +747,10 @@ static void xml_sax_start(void *ctx, const xmlChar *localname, const xmlChar *pr
 	if (!p->root && !parent) {
 		p->root = n;
 		p->doc = ctxt->myDoc;
+		/* Names come from the dictionary only when the document uses it. */
+		if (ctxt->dictNames && p->doc && p->doc->dict == ctxt->dict &&
+		    p->ctxt_names->dict == ctxt->dict)
+			p->names = *p->ctxt_names;
 		xml_classify(p, n);
 	} else if (p->is_feed && !p->channel && parent == p->root && xml_is(p, n, p->core, "channel")) {
 		p->channel = n;
@@ -892,7 +942,7 @@ static void xml_restart(struct xp *p)
 	free(p->feed_author);
 	char reason[sizeof p->reason];
 	memcpy(reason, p->reason, sizeof reason);
-	*p = (struct xp){.f = p->f, .len = p->len};
+	*p = (struct xp){.f = p->f, .len = p->len, .ctxt_names = p->ctxt_names};
 	memcpy(p->reason, reason, sizeof reason);
 }
 
@@ -905,6 +955,7 @@ static void xml_restart(struct xp *p)
 static pthread_key_t xml_ctxt_key;
 static pthread_once_t xml_ctxt_once = PTHREAD_ONCE_INIT;
 static _Thread_local xmlParserCtxtPtr xml_ctxt_cached;
+static _Thread_local struct xml_names xml_ctxt_names; /* of xml_ctxt_cached */
 static _Thread_local unsigned xml_ctxt_uses;
 
 static void xml_ctxt_destroy(void *ctxt)
@@ -918,9 +969,12 @@ static void xml_ctxt_key_init(void)
 		abort();
 }
 
-static xmlParserCtxtPtr xml_ctxt_get(void)
+/* The names travel with their context: interning them is a cost per
+ * context, not per document, which matters for small feeds. */
+static xmlParserCtxtPtr xml_ctxt_get(struct xml_names *names)
 {
 	xmlParserCtxtPtr ctxt = xml_ctxt_cached;
+	*names = xml_ctxt_names;
 	xml_ctxt_cached = NULL; /* taken: a nested call would make its own */
 	if (ctxt && (++xml_ctxt_uses > XML_CTXT_USES || !ctxt->dict ||
 		     xmlDictSize(ctxt->dict) > XML_CTXT_DICT_MAX)) {
@@ -931,17 +985,19 @@ static xmlParserCtxtPtr xml_ctxt_get(void)
 	if (!ctxt) {
 		ctxt = xmlNewParserCtxt();
 		xml_ctxt_uses = 0;
+		xml_names_intern(names, ctxt ? ctxt->dict : NULL);
 	}
 	return ctxt;
 }
 
-static void xml_ctxt_put(xmlParserCtxtPtr ctxt)
+static void xml_ctxt_put(xmlParserCtxtPtr ctxt, const struct xml_names *names)
 {
 	pthread_once(&xml_ctxt_once, xml_ctxt_key_init);
 	if (xml_ctxt_cached)
 		xmlFreeParserCtxt(xml_ctxt_cached);
 	ctxt->_private = NULL;
 	xml_ctxt_cached = ctxt;
+	xml_ctxt_names = *names;
 	pthread_setspecific(xml_ctxt_key, ctxt); /* freed when the thread ends */
 }
 
@@ -959,12 +1015,14 @@ int feed_parse_xml(const char *data, size_t len, const char *base_url, const cha
 		snprintf(err, errlen, "document too large");
 		return -1;
 	}
-	xmlParserCtxtPtr ctxt = xml_ctxt_get();
+	struct xml_names names;
+	xmlParserCtxtPtr ctxt = xml_ctxt_get(&names);
 	if (!ctxt) {
 		snprintf(err, errlen, "out of memory");
 		return -1;
 	}
 	ctxt->_private = &p;
+	p.ctxt_names = &names;
 	ctxt->sax->serror = xml_error;
 	ctxt->sax->getEntity = xml_get_entity;
 	ctxt->sax->startDocument = xml_sax_start_doc;
@@ -1016,6 +1074,6 @@ int feed_parse_xml(const char *data, size_t len, const char *base_url, const cha
 	}
 	free(p.feed_author);
 	xmlFreeDoc(doc);
-	xml_ctxt_put(ctxt);
+	xml_ctxt_put(ctxt, &names);
 	return rc;
 }
