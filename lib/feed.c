@@ -90,10 +90,11 @@ static bool feed_clean_utf8(const char *s, size_t n)
 	return true;
 }
 
-bool feed_set(char **field, const char *s)
+/* The part of s a field keeps: capped at FEED_MAX_FIELD (not within a
+ * UTF-8 sequence), white space trimmed at both ends. Sets *start and
+ * returns the length, 0 if nothing is left. */
+static size_t feed_span(const char *s, size_t *start)
 {
-	if (*field || !s)
-		return false;
 	size_t n = strlen(s), i = 0;
 	if (n > FEED_MAX_FIELD) {
 		n = FEED_MAX_FIELD;
@@ -106,13 +107,14 @@ bool feed_set(char **field, const char *s)
 		n--;
 	while (i < n && isspace((unsigned char)s[i]))
 		i++;
-	if (i == n)
-		return false;
-	s += i, n -= i;
-	if (feed_clean_utf8(s, n)) {
-		*field = xstrndup(s, n);
-		return true;
-	}
+	*start = i;
+	return n - i;
+}
+
+/* Set *field from [s, s+n), which is not clean UTF-8: repaired, C1
+ * controls mapped, trimmed again. */
+static bool feed_set_dirty(char **field, const char *s, size_t n)
+{
 	char *v = feed_demoronize(utf8_sanitize(s, n));
 	feed_trim(v);
 	if (!*v) {
@@ -121,6 +123,40 @@ bool feed_set(char **field, const char *s)
 	}
 	*field = v;
 	return true;
+}
+
+bool feed_set(char **field, const char *s)
+{
+	if (*field || !s)
+		return false;
+	size_t i, n = feed_span(s, &i);
+	if (!n)
+		return false;
+	s += i;
+	if (feed_clean_utf8(s, n)) {
+		*field = xstrndup(s, n);
+		return true;
+	}
+	return feed_set_dirty(field, s, n);
+}
+
+bool feed_set_owned(char **field, char *s)
+{
+	if (*field || !s) {
+		free(s);
+		return false;
+	}
+	size_t i, n = feed_span(s, &i);
+	if (n && feed_clean_utf8(s + i, n)) {
+		if (i) /* s becomes the field, as feed_set() would copy it */
+			memmove(s, s + i, n);
+		s[n] = '\0';
+		*field = s;
+		return true;
+	}
+	bool set = n && feed_set_dirty(field, s + i, n);
+	free(s);
+	return set;
 }
 
 static void feed_item_free(struct feed_item *it)

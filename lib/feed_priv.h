@@ -18,6 +18,9 @@ void feed_dedupe(struct feed *f);
 /* Replace *field with a sanitized (valid UTF-8, no NUL, capped) copy of s
  * when *field is still NULL and s is non-empty. Returns true if it was set. */
 bool feed_set(char **field, const char *s);
+/* feed_set() of a string s it takes (malloc'd, or NULL): s itself becomes
+ * the field, or is freed. Saves a copy of most fields. */
+bool feed_set_owned(char **field, char *s);
 /* Trim white space at both ends, in place. */
 void feed_trim(char *s);
 

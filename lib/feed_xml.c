@@ -288,11 +288,10 @@ static char *xml_html_abs(const struct xp *p, xmlNode *n, char *html)
 	return s;
 }
 
-/* Resolve a link against xml:base of its element and the document URL. */
-static char *xml_resolve(const struct xp *p, xmlNode *n, const char *href)
+/* Resolve a link (trimmed) against xml:base of its element and the
+ * document URL. Takes s (malloc'd): returns it when there is no base. */
+static char *xml_resolve_owned(const struct xp *p, xmlNode *n, char *s)
 {
-	char *s = xstrdup(href);
-	feed_trim(s);
 	xmlChar *base = xml_base(p, n);
 	if (!base)
 		return s;
@@ -306,19 +305,18 @@ static char *xml_resolve(const struct xp *p, xmlNode *n, const char *href)
 	return s;
 }
 
-static void xml_set_owned(char **field, char *s)
+static char *xml_resolve(const struct xp *p, xmlNode *n, const char *href)
 {
-	feed_set(field, s);
-	free(s);
+	char *s = xstrdup(href);
+	feed_trim(s);
+	return xml_resolve_owned(p, n, s);
 }
 
 static void xml_set_plain(char **field, char *s)
 {
-	if (!*field && s) {
+	if (!*field && s)
 		str_squeeze_space(s);
-		feed_set(field, s);
-	}
-	free(s);
+	feed_set_owned(field, s);
 }
 
 /* Plain-text title from RSS-style text that may or may not be HTML. */
@@ -527,9 +525,9 @@ static void xml_item(struct xp *p, xmlNode *item, bool atom)
 			} else if (XML_EQ(p, name, title)) {
 				xml_set_plain(&it->title, atom_text(p, c, true));
 			} else if (XML_EQ(p, name, summary)) {
-				xml_set_owned(&it->summary, xml_html_abs(p, c, atom_text(p, c, false)));
+				feed_set_owned(&it->summary, xml_html_abs(p, c, atom_text(p, c, false)));
 			} else if (XML_EQ(p, name, content)) {
-				xml_set_owned(&it->content, xml_html_abs(p, c, atom_text(p, c, false)));
+				feed_set_owned(&it->content, xml_html_abs(p, c, atom_text(p, c, false)));
 			} else if (XML_EQ(p, name, author)) {
 				xml_set_plain(&it->author, atom_person(p, c));
 			} else if (XML_EQ(p, name, published) || XML_EQ(p, name, updated)) {
@@ -556,8 +554,9 @@ static void xml_item(struct xp *p, xmlNode *item, bool atom)
 				xmlFree(href);
 				feed_trim(s);
 				if (*s)
-					it->link = xml_resolve(p, c, s);
-				free(s);
+					it->link = xml_resolve_owned(p, c, s);
+				else
+					free(s);
 			} else if (XML_NAME_IS(p, name, guid)) {
 				char *s = xml_text(c, false), *perma = xml_attr(p, c, "isPermaLink");
 				feed_trim(s);
@@ -567,18 +566,18 @@ static void xml_item(struct xp *p, xmlNode *item, bool atom)
 				xml_set_plain(&it->guid, s);
 				xmlFree(perma);
 			} else if (XML_NAME_IS(p, name, description) || XML_NAME_IS(p, name, abstract)) {
-				xml_set_owned(&it->summary, xml_html_abs(p, c, xml_text(c, true)));
+				feed_set_owned(&it->summary, xml_html_abs(p, c, xml_text(c, true)));
 			} else if (XML_NAME_IS(p, name, body) || XML_NAME_IS(p, name, fullitem)) {
-				xml_set_owned(&it->content, xml_html_abs(p, c, xml_text(c, true)));
+				feed_set_owned(&it->content, xml_html_abs(p, c, xml_text(c, true)));
 			} else if (XML_NAME_IS(p, name, author)) {
 				xml_set_plain(&it->author, rss_author_name(xml_plain(c)));
 			} else if (XML_NAME_IS(p, name, pubDate)) {
 				xml_set_date(&it->published, c);
 			}
 		} else if (ns == NS_CONTENT && XML_EQ(p, name, encoded)) {
-			xml_set_owned(&it->content, xml_html_abs(p, c, xml_text(c, true)));
+			feed_set_owned(&it->content, xml_html_abs(p, c, xml_text(c, true)));
 		} else if (ns == NS_XHTML && XML_EQ(p, name, body)) {
-			xml_set_owned(&it->content, xml_html_abs(p, c, xml_markup(c)));
+			feed_set_owned(&it->content, xml_html_abs(p, c, xml_markup(c)));
 		} else if (ns == NS_DC) {
 			if (XML_EQ(p, name, title))
 				xml_set_plain(&it->title, xml_plain(c));
@@ -587,7 +586,7 @@ static void xml_item(struct xp *p, xmlNode *item, bool atom)
 			else if (XML_EQ(p, name, date))
 				xml_set_date(&it->published, c);
 			else if (XML_EQ(p, name, description))
-				xml_set_owned(&it->summary, xml_html_abs(p, c, xml_text(c, true)));
+				feed_set_owned(&it->summary, xml_html_abs(p, c, xml_text(c, true)));
 		} else if (ns == NS_DCTERMS) {
 			if (XML_EQ(p, name, issued) || XML_EQ(p, name, created))
 				xml_set_date(&it->published, c);
@@ -603,7 +602,7 @@ static void xml_item(struct xp *p, xmlNode *item, bool atom)
 		} else if (ns == NS_ITUNES && XML_EQ(p, name, author)) {
 			xml_set_plain(&it->author, xml_plain(c));
 		} else if (ns == NS_ITUNES && XML_EQ(p, name, summary)) {
-			xml_set_owned(&it->summary, xml_text(c, true));
+			feed_set_owned(&it->summary, xml_text(c, true));
 		} else if (ns == NS_MEDIA && XML_EQ(p, name, title) && !media_title) {
 			media_title = c;
 		}
