@@ -77,6 +77,7 @@ struct xp {
 	bool is_feed;     /* root names a format we read */
 	size_t len;       /* bytes of the document */
 	bool atom;
+	bool base_attr; /* an attribute named base (xml:base) was seen */
 	const struct xml_names *ctxt_names; /* of the parser context */
 	struct xml_names names; /* those, if this document uses them */
 };
@@ -265,7 +266,14 @@ static char *xml_markup(xmlNode *n)
  * document URL. A base with a script scheme is ignored. */
 static xmlChar *xml_base(const struct xp *p, xmlNode *n)
 {
-	xmlChar *base = xmlNodeGetBase(p->doc, n);
+	xmlChar *base;
+	/* Without xml:base attributes (nor a DTD that could default one),
+	 * xmlNodeGetBase() walks every ancestor to find none and returns the
+	 * document URL: the common case, asked for each link and summary. */
+	if (!p->base_attr && !p->doc->intSubset && !p->doc->extSubset)
+		base = p->doc->URL ? xmlStrdup(p->doc->URL) : NULL;
+	else
+		base = xmlNodeGetBase(p->doc, n);
 	if (base && (!strncasecmp((char *)base, "javascript:", 11) ||
 		     !strncasecmp((char *)base, "vbscript:", 9) || !strncasecmp((char *)base, "data:", 5))) {
 		xmlFree(base);
@@ -558,13 +566,16 @@ static void xml_item(struct xp *p, xmlNode *item, bool atom)
 				else
 					free(s);
 			} else if (XML_NAME_IS(p, name, guid)) {
-				char *s = xml_text(c, false), *perma = xml_attr(p, c, "isPermaLink");
+				char *s = xml_text(c, false);
 				feed_trim(s);
-				if (!it->guid && (!perma || strcasecmp(perma, "false")) &&
-				    (str_has_prefix(s, "http://") || str_has_prefix(s, "https://")))
-					guid_link = xml_resolve(p, c, s);
+				if (!it->guid && (str_has_prefix(s, "http://") || str_has_prefix(s, "https://"))) {
+					/* the attribute only matters for a URL */
+					char *perma = xml_attr(p, c, "isPermaLink");
+					if (!perma || strcasecmp(perma, "false"))
+						guid_link = xml_resolve(p, c, s);
+					xmlFree(perma);
+				}
 				xml_set_plain(&it->guid, s);
-				xmlFree(perma);
 			} else if (XML_NAME_IS(p, name, description) || XML_NAME_IS(p, name, abstract)) {
 				feed_set_owned(&it->summary, xml_html_abs(p, c, xml_text(c, true)));
 			} else if (XML_NAME_IS(p, name, body) || XML_NAME_IS(p, name, fullitem)) {
@@ -739,6 +750,9 @@ static void xml_sax_start(void *ctx, const xmlChar *localname, const xmlChar *pr
 	struct xp *p = ctxt->_private;
 	xmlNode *parent = ctxt->node;
 
+	/* attrs holds 5 pointers per attribute, its local name first */
+	for (int i = 0; i < nb_attrs && !p->base_attr; i++)
+		p->base_attr = strcmp((const char *)attrs[5 * i], "base") == 0;
 	xmlSAX2StartElementNs(ctx, localname, prefix, uri, nb_ns, ns, nb_attrs, nb_defaulted, attrs);
 	xmlNode *n = ctxt->node;
 	if (!n || n == parent || n->type != XML_ELEMENT_NODE)

@@ -253,9 +253,15 @@ char *utf8_sanitize(const char *s, size_t n)
 
 void str_squeeze_space(char *s)
 {
-	char *w = s;
+	/* Most text is squeezed already (single spaces between words): skip,
+	 * without writing, to the first white space that must change. */
+	char *r = s;
+	while (*r && (!isspace((unsigned char)*r) ||
+		      (*r == ' ' && r > s && r[1] && !isspace((unsigned char)r[1]))))
+		r++;
+	char *w = r;
 	bool space = false;
-	for (char *r = s; *r; r++) {
+	for (; *r; r++) {
 		if (isspace((unsigned char)*r)) {
 			space = w != s;
 			continue;
