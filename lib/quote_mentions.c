@@ -637,6 +637,10 @@ static size_t qx_np_parse(struct qx_doc *d, size_t i, size_t lim, struct qx_ment
 		}
 		if (qx_tok_is(t, QL_PREMOD) && run_s == QX_NONE &&
 		    ((t->flags & QF_LOWER) ||
+		     /* "Former Gov. Linda Park", "State Sen. Marcus Webb" */
+		     ((t->flags & QF_CAP) && !(t->flags & QF_UPPER) && k + 1 < lim &&
+		      qx_free_word(d, k + 1) && (d->tok[k + 1].flags & QF_CAP) &&
+		      qx_lex_match(QX_ROLES, d->text, d->tok, k + 1, lim, &n)) ||
 		     /* "Security firm Nordvakt", "Former aide X" opening a sentence */
 		     (k == i && (t->flags & QF_SSTART) && !(t->flags & QF_UPPER) && k + 1 < lim &&
 		      (d->tok[k + 1].flags & QF_LOWER) && d->tok[k + 1].kind == QK_WORD)) &&
@@ -762,16 +766,27 @@ static size_t qx_np_parse(struct qx_doc *d, size_t i, size_t lim, struct qx_ment
 		if (a != m->t1)
 			m->t1 = a;
 	} else if (m->kind == QX_NOMINAL && m->role && m->t1 + 1 < lim &&
-		   d->tok[m->t1].c == ',' && qx_capword(d, m->t1 + 1) &&
-		   !qx_ends_in_place(d, m)) {
-		/* "the attorney general, Eric Holder," */
-		size_t re = qx_scan_run(d, m->t1 + 1, lim);
-		if (re < lim && (d->tok[re].c == ',' || d->tok[re].kind == QK_WORD) &&
-		    !qx_run_is_org(d, m->t1 + 1, re, false)) {
-			m->n0 = m->t1 + 1;
-			m->n1 = re;
-			m->kind = QX_PERSON;
-			m->t1 = re;
+		   d->tok[m->t1].c == ',' && !qx_ends_in_place(d, m)) {
+		/* "the attorney general, Eric Holder,"; "the forum's moderator,
+		 * radio host Dave Kline,": lower-case words ending in a role
+		 * may come first */
+		size_t j = m->t1 + 1, rn;
+		while (j < lim && j < m->t1 + 4 && d->tok[j].kind == QK_WORD &&
+		       (d->tok[j].flags & QF_LOWER) && !(d->tok[j].flags & (QF_INQ | QF_POSS)) &&
+		       !qx_tok_is(&d->tok[j], QL_STOP | QL_DET | QL_AUX | QL_CUE1))
+			j++;
+		if (j > m->t1 + 1 &&
+		    !(qx_lex_match(QX_ROLES, d->text, d->tok, j - 1, lim, &rn) && j - 1 + rn == j))
+			j = lim; /* the words did not end in a role */
+		if (j < lim && qx_capword(d, j)) {
+			size_t re = qx_scan_run(d, j, lim);
+			if (re < lim && (d->tok[re].c == ',' || d->tok[re].kind == QK_WORD) &&
+			    !qx_run_is_org(d, j, re, false)) {
+				m->n0 = j;
+				m->n1 = re;
+				m->kind = QX_PERSON;
+				m->t1 = re;
+			}
 		}
 	}
 	return m->t1;

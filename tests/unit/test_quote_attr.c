@@ -704,8 +704,31 @@ static void test_dateline_and_country_body(void)
 	CHECK_SPEAKER("firmly opposed", "China's foreign ministry");
 }
 
+/* "Former Gov. Linda Park", "State Sen. Marcus Webb": a capitalised
+ * premodifier before a title is no organisation; "the forum's moderator,
+ * radio host Dave Kline," names the moderator. */
+static void test_titles_and_nominal_appositives(void)
+{
+	run("Two rivals traded barbs on Saturday.\n\n"
+	    "Former Gov. Linda Park said her opponent \"has never run anything bigger than "
+	    "a campaign office.\"\n\n"
+	    "\"I'll put my record up against hers,\" said State Sen. Marcus Webb.\n\n"
+	    "The forum's moderator, radio host Dave Kline, told reporters that both "
+	    "candidates \"kept it mostly civil.\"\n");
+	CHECK_SPEAKER("has never run", "Linda Park");
+	CHECK_SPEAKER("I'll put my record", "Marcus Webb");
+	CHECK_SPEAKER("kept it mostly", "Dave Kline");
+	{
+		const struct quote *q = find("has never run");
+		CHECK(q == NULL || q->organization == NULL);
+		q = find("I'll put my record");
+		CHECK(q == NULL || q->organization == NULL);
+	}
+}
+
 int main(void)
 {
+	test_titles_and_nominal_appositives();
 	test_dateline_and_country_body();
 	test_clause_sources();
 	test_colon_named();
