@@ -162,6 +162,24 @@ static bool qx_is_prep_tok(const struct qx_doc *d, size_t k)
 		qx_word_is(d->text, t, "about") || qx_word_is(d->text, t, "by"));
 }
 
+/* A noun for something written or broadcast: "The Rove ad hits ...", "The
+ * Q poll also finds ...", "her Twitter account posted:": after a name, it
+ * is the name's document speaking, not the name followed by a verb. */
+static bool qx_is_doc_noun(const struct qx_doc *d, size_t k)
+{
+	static const char *const words[] = {
+		"ad", "ads", "advert", "advertisement", "commercial", "poll", "survey", "study",
+		"report", "post", "posts", "account", "tweet", "tweets", "video", "statement",
+		"letter", "editorial", "column", "memo", "filing", "release", "article", "book",
+		"website", "blog", "email", "message", "documentary", "broadcast", "page", NULL};
+	if (d->tok[k].kind != QK_WORD || !(d->tok[k].flags & QF_LOWER))
+		return false;
+	for (size_t i = 0; words[i]; i++)
+		if (qx_word_is(d->text, &d->tok[k], words[i]))
+			return true;
+	return false;
+}
+
 /* A preposition of place or time: "in", "at", "on", "after" ... */
 static bool qx_is_locative(const struct qx_doc *d, size_t k)
 {
@@ -1069,12 +1087,13 @@ static bool qx_asked_active(const struct qx_doc *d, size_t e)
  * a lower-case word, its verb? */
 static bool qx_src_verb(const struct qx_doc *d, const struct qx_src *s, size_t at)
 {
-	size_t e = s->men != QX_NONE ? d->men[s->men].t1 : s->pron + 1;
-	e = qx_paren_fwd(d, e, at);
+	size_t e = s->men != QX_NONE ? d->men[s->men].t1 : s->pron + 1, e0;
+	e0 = e = qx_paren_fwd(d, e, at);
 	while (e < at && qx_adverbial(d, e))
 		e++;
 	return e < at && d->tok[e].kind == QK_WORD && (d->tok[e].flags & QF_LOWER) &&
 	       !(d->tok[e].flags & QF_INQ) && !qx_is_prep_tok(d, e) &&
+	       !(e == e0 && qx_is_doc_noun(d, e)) &&
 	       (!qx_tok_is(&d->tok[e], QL_STOP) || qx_asked_active(d, e));
 }
 
@@ -1115,7 +1134,7 @@ static bool qx_described_by_place(const struct qx_doc *d, size_t mi, size_t k)
  * a statement,"), followed by a verb.  Sets s and returns true. */
 static bool qx_subject_of(const struct qx_doc *d, size_t at, struct qx_src *s)
 {
-	size_t lo = d->para[d->tok[at].para].t0, k = at, e, sent = d->tok[at].sent;
+	size_t lo = d->para[d->tok[at].para].t0, k = at, e, e0, sent = d->tok[at].sent;
 
 	/* a bounded walk back to the sentence start keeps the pass linear */
 	while (k > lo && d->tok[k - 1].sent == sent && at - k < QX_SENT_MAX)
@@ -1214,12 +1233,13 @@ static bool qx_subject_of(const struct qx_doc *d, size_t at, struct qx_src *s)
 	}
 	if (e < at && qx_punct_is(&d->tok[e], ','))
 		e++;
+	e0 = e;
 	while (e < at && qx_adverbial(d, e))
 		e++;
 	return e < at && d->tok[e].kind == QK_WORD && (d->tok[e].flags & QF_LOWER) &&
 	       !(d->tok[e].flags & QF_INQ) &&
 	       (!qx_tok_is(&d->tok[e], QL_STOP) || qx_asked_active(d, e)) &&
-	       !qx_is_prep_tok(d, e);
+	       !qx_is_prep_tok(d, e) && !(e == e0 && qx_is_doc_noun(d, e));
 }
 
 /* A single quoted word is a judgement the subject made when a verb of

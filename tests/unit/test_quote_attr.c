@@ -726,8 +726,28 @@ static void test_titles_and_nominal_appositives(void)
 	}
 }
 
+/* "The Reyes ad hits ...", "The Q poll also finds ...": a name before a
+ * document noun is not the subject; "Ruiz did post on Twitter" still is. */
+static void test_document_subjects(void)
+{
+	run("The campaign turned negative.\n\n"
+	    "The Reyes ad hits Ruiz for taking \"more money from developers than from "
+	    "voters\" and closes with a slogan.\n\n"
+	    "The Q poll also finds that voters call the race \"too close to call.\"\n\n"
+	    "Ruiz did post on Twitter that the ad was \"a lie from start to finish.\"\n");
+	const char *unnamed[] = {"more money from", "too close to call"};
+	for (size_t i = 0; i < 2; i++) {
+		const struct quote *q = find(unnamed[i]);
+		CHECK(q != NULL);
+		CHECK(q == NULL || q->speaker == NULL ||
+		      (strcmp(q->speaker, "Reyes") != 0 && strcmp(q->speaker, "Q") != 0));
+	}
+	CHECK_SPEAKER("a lie from start", "Ruiz");
+}
+
 int main(void)
 {
+	test_document_subjects();
 	test_titles_and_nominal_appositives();
 	test_dateline_and_country_body();
 	test_clause_sources();
