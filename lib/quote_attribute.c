@@ -162,16 +162,19 @@ static bool qx_is_prep_tok(const struct qx_doc *d, size_t k)
 		qx_word_is(d->text, t, "about") || qx_word_is(d->text, t, "by"));
 }
 
-/* A noun for something written or broadcast: "The Rove ad hits ...", "The
- * Q poll also finds ...", "her Twitter account posted:": after a name, it
- * is the name's document speaking, not the name followed by a verb. */
+/* A noun for something written, broadcast or staged: "The Rove ad hits
+ * ...", "The Q poll also finds ...", "her Twitter account posted:", "The
+ * Trump character functions ...": after a name, it is that thing, not the
+ * name followed by a verb. */
 static bool qx_is_doc_noun(const struct qx_doc *d, size_t k)
 {
 	static const char *const words[] = {
 		"ad", "ads", "advert", "advertisement", "commercial", "poll", "survey", "study",
 		"report", "post", "posts", "account", "tweet", "tweets", "video", "statement",
 		"letter", "editorial", "column", "memo", "filing", "release", "article", "book",
-		"website", "blog", "email", "message", "documentary", "broadcast", "page", NULL};
+		"website", "blog", "email", "message", "documentary", "broadcast", "page",
+		"character", "film", "movie", "play", "show", "series", "podcast", "program",
+		"programme", NULL};
 	if (d->tok[k].kind != QK_WORD || !(d->tok[k].flags & QF_LOWER))
 		return false;
 	for (size_t i = 0; words[i]; i++)
@@ -418,8 +421,19 @@ static bool qx_sentence_ends_at(const struct qx_doc *d, size_t k, size_t lim)
  * words when a person whose mention opens with a role follows. */
 static bool qx_src_at_inverted(const struct qx_doc *d, size_t k, size_t lim, struct qx_src *s)
 {
-	if (qx_src_at(d, k, lim, s))
+	if (qx_src_at(d, k, lim, s)) {
+		/* "said former Pennsylvania Gov. and Democratic National
+		 * Committee Chairman Ed Rendell": two titles joined by "and",
+		 * the name after the second */
+		const struct qx_mention *m = s->men != QX_NONE ? &d->men[s->men] : NULL;
+		size_t t = m ? m->t1 : QX_NONE, mi;
+		if (m && m->kind == QX_NOMINAL && m->role && m->n0 == QX_NONE && t + 1 < lim &&
+		    qx_word_is(d->text, &d->tok[t], "and") && (mi = d->tok_men[t + 1]) != QX_NONE &&
+		    d->men[mi].t0 == t + 1 && d->men[mi].kind == QX_PERSON && d->men[mi].role &&
+		    d->men[mi].n0 != QX_NONE)
+			s->men = mi;
 		return true;
+	}
 	for (size_t j = k; j < lim && j < k + 2; j++) {
 		const struct qx_tok *t = &d->tok[j];
 		size_t mi, n;
@@ -1793,6 +1807,23 @@ void qx_attribute(struct qx_doc *d)
 				continue;
 			memset(a, 0, sizeof(*a));
 			a->mention = a->entity = a->cue = a->pron = QX_NONE;
+		}
+		/* a word or two in a later sentence with a subject of its own:
+		 * 'Weaver dismissed that as a sign of a campaign in "disarray."'
+		 * is Weaver's judgement, not the earlier speaker's words */
+		if (!sp->cont_prev && i > 0 && d->span[i - 1].para == p &&
+		    d->tok[d->span[i - 1].open].sent != d->tok[sp->open].sent) {
+			struct qx_src s;
+			if (qx_subject_of(d, sp->open, &s) && s.men != QX_NONE &&
+			    (d->men[s.men].kind == QX_PERSON || d->men[s.men].kind == QX_ORG)) {
+				qx_set(a, &s, QX_NONE, 0, "sentence_subject", 0.5);
+				a->partial = true;
+				qx_resolve(d, a);
+				if (qx_attr_named(d, a))
+					continue;
+				memset(a, 0, sizeof(*a));
+				a->mention = a->entity = a->cue = a->pron = QX_NONE;
+			}
 		}
 		/* continuation: a later part of a quotation or paragraph */
 		if (i > 0 && (sp->cont_prev || d->span[i - 1].para == p) &&

@@ -745,8 +745,23 @@ static void test_document_subjects(void)
 	CHECK_SPEAKER("a lie from start", "Ruiz");
 }
 
+/* A single quoted word in a later sentence with its own subject is that
+ * subject's judgement, not the earlier speaker's; two titles joined by
+ * "and" before the name still name the speaker. */
+static void test_later_sentence_subject(void)
+{
+	run("The debate turned to money.\n\n"
+	    "Ruiz suggested Ortega was a hypocrite because he took \"about $200,000\" from "
+	    "developers. Tom Reyes dismissed that as a sign of a campaign in \"disarray.\"\n\n"
+	    "\"He is reprising that role,\" said former Ohio Gov. and party Chairman Ed "
+	    "Rendell.\n");
+	CHECK_SPEAKER("disarray", "Tom Reyes");
+	CHECK_SPEAKER("He is reprising", "Ed Rendell");
+}
+
 int main(void)
 {
+	test_later_sentence_subject();
 	test_document_subjects();
 	test_titles_and_nominal_appositives();
 	test_dateline_and_country_body();
