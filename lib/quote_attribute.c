@@ -230,6 +230,7 @@ static size_t qx_skip_place(const struct qx_doc *d, size_t k, size_t lim)
 	return k;
 }
 
+/* '-' or a multi-byte dash (any U+20xx punctuation starts with 0xE2) */
 static bool qx_is_dash(const struct qx_tok *t)
 {
 	return t->kind == QK_PUNCT &&
@@ -504,7 +505,6 @@ static void qx_set(struct qx_attr *a, const struct qx_src *s, size_t cue, size_t
 	a->pgender = s->pgender;
 }
 
-/* '-' or a multi-byte dash (any U+20xx punctuation starts with 0xE2) */
 /* The comma that closes an appositive opened by the comma at k, when a cue
  * follows it: "X, executive director of a union that endorsed Sanders,
  * said".  A quotation inside is stepped over; a sentence end or a second
@@ -809,11 +809,6 @@ static size_t qx_src_start(const struct qx_doc *d, const struct qx_src *s)
 	return s->men != QX_NONE ? d->men[s->men].t0 : s->pron;
 }
 
-/* The cue at c and its source s sit inside the clause reported by an
- * earlier cue of the sentence: "Rep. Israel said Clinton called ...",
- * "Rubio said ... Trump, whom he called ...".  Finds that earlier cue's
- * source.  A source opening a clause of its own after "and", "but" or a
- * semicolon ("Smith said X, and Jones called it ...") is not inside it. */
 /* Does a source starting at s0 open a clause of its own: after ";",
  * "and", "but", "while", "as", "when", "after" or "before" (past a
  * determiner: "while the Farm Bureau said")? */
@@ -832,6 +827,11 @@ static bool qx_opens_clause(const struct qx_doc *d, size_t s0, size_t lo)
 	       qx_word_is(d->text, p, "before");
 }
 
+/* The cue at c and its source s sit inside the clause reported by an
+ * earlier cue of the sentence: "Rep. Israel said Clinton called ...",
+ * "Rubio said ... Trump, whom he called ...".  Finds that earlier cue's
+ * source.  A source opening a clause of its own after "and", "but" or a
+ * semicolon ("Smith said X, and Jones called it ...") is not inside it. */
 static bool qx_outer_source(const struct qx_doc *d, size_t c, size_t lo, const struct qx_src *s,
 			    struct qx_src *out)
 {
