@@ -294,6 +294,32 @@ static size_t qx_title_name_split(const struct qx_doc *d, size_t j, size_t e)
 	return ns;
 }
 
+/* A lower-case word that can only be a noun or adjective here: not a
+ * stop word, determiner, auxiliary, cue, possessive or quotation. */
+static bool qx_plain_noun(const struct qx_doc *d, size_t k)
+{
+	const struct qx_tok *t = &d->tok[k];
+	return t->kind == QK_WORD && (t->flags & QF_LOWER) && !(t->flags & (QF_INQ | QF_POSS)) &&
+	       !qx_tok_is(t, QL_STOP | QL_DET | QL_AUX | QL_CUE1);
+}
+
+/* Does a role start within `reach` plain nouns after k ("infectious
+ * disease specialist" from "infectious")? */
+static bool qx_role_within(const struct qx_doc *d, size_t k, size_t lim, size_t reach)
+{
+	size_t n;
+	if (!qx_plain_noun(d, k))
+		return false;
+	for (size_t j = k + 1; j < lim && j <= k + reach; j++) {
+		if (qx_free_word(d, j) && (d->tok[j].flags & QF_LOWER) &&
+		    qx_lex_match(QX_ROLES, d->text, d->tok, j, lim, &n))
+			return true;
+		if (!qx_plain_noun(d, j))
+			return false;
+	}
+	return false;
+}
+
 /* After a role: "of BAE Systems", "at the Center for ...", "to Russia",
  * "for the ministry".  Sets the organisation (or country) and returns the
  * new end, or k when nothing follows.  *split is set when a person's name
@@ -337,6 +363,17 @@ static size_t qx_role_tail(struct qx_doc *d, size_t k, size_t lim, struct qx_men
 		m->o1 = j + 1;
 		return j + 1;
 	}
+	/* "minister for religious affairs, Omar Faizal": a portfolio in
+	 * lower case, part of the role as stated, before the name */
+	if (j == k + 1 && m->r1 == k && qx_plain_noun(d, j)) {
+		size_t e = j;
+		while (e < lim && e < j + 3 && qx_plain_noun(d, e))
+			e++;
+		if (e < lim && e > j && d->tok[e].kind == QK_PUNCT && d->tok[e].c == ',') {
+			m->r1 = e;
+			return e;
+		}
+	}
 	return k;
 }
 
@@ -377,7 +414,10 @@ static size_t qx_appositive(struct qx_doc *d, size_t k, size_t lim, struct qx_me
 			j += 2;
 			continue;
 		}
-		if (qx_tok_is(t, QL_PREMOD) && !qx_is_poss(d, j + 1, lim)) {
+		if ((qx_tok_is(t, QL_PREMOD) || qx_role_within(d, j, lim, 2)) &&
+		    !qx_is_poss(d, j + 1, lim)) {
+			/* "an infectious disease specialist": nouns before the
+			 * role the lexicon does not list */
 			if (prem == QX_NONE)
 				prem = j;
 			j++;
@@ -395,6 +435,24 @@ static size_t qx_appositive(struct qx_doc *d, size_t k, size_t lim, struct qx_me
 	}
 	if (!r)
 		return k;
+	/* "chief euro zone economist", "the ministry's official spokesperson":
+	 * a later role word is the head, the earlier one modifies it */
+	{
+		size_t j2 = j + n, rn;
+		const struct qx_entry *r2;
+		while (j2 < lim && j2 < j + n + 2 && qx_plain_noun(d, j2) &&
+		       !qx_lex_match(QX_ROLES, d->text, d->tok, j2, lim, &rn))
+			j2++;
+		if (j2 < lim && qx_free_word(d, j2) && (d->tok[j2].flags & QF_LOWER) &&
+		    (r2 = qx_lex_match(QX_ROLES, d->text, d->tok, j2, lim, &rn)) &&
+		    !(r2->flags & (QR_HONORIFIC | QR_POSTNOM))) {
+			if (prem == QX_NONE)
+				prem = j;
+			r = r2;
+			j = j2;
+			n = rn;
+		}
+	}
 	/* "the NHS, Health Minister Maria Caulfield": a new phrase, not an
 	 * appositive */
 	if (j + n < lim && qx_capword(d, j + n) && (d->tok[j].flags & QF_CAP))

@@ -759,8 +759,41 @@ static void test_later_sentence_subject(void)
 	CHECK_SPEAKER("He is reprising", "Ed Rendell");
 }
 
+#define CHECK_ROLE(prefix, want)                                     \
+	do {                                                         \
+		const struct quote *q_ = find(prefix);               \
+		CHECK(q_ != NULL);                                   \
+		if (q_)                                              \
+			CHECK_STR(q_->role, want);                   \
+	} while (0)
+
+/* Roles in appositives: nouns the lexicon lacks before the role ("an
+ * infectious disease specialist"), a later role word as the head ("chief
+ * euro zone economist", "official spokesperson"), a lower-case portfolio
+ * after the role ("minister for religious affairs, X,"). */
+static void test_appositive_roles(void)
+{
+	run("The trial results came out on Monday.\n\n"
+	    "Dr. Ines Varga, an infectious disease specialist at the Lund Institute, called "
+	    "the findings \"genuinely encouraging.\"\n\n"
+	    "\"She did everything but announce a cut,\" said Jo Weiss, chief euro zone "
+	    "economist at Harbor Bank.\n\n"
+	    "\"We have conveyed our displeasure,\" said Ravi Menon, the ministry's official "
+	    "spokesperson.\n\n"
+	    "The row began when Karvania's minister for religious affairs, Omar Faizal, told "
+	    "a rally that minorities lived \"under constant fear.\"\n\n"
+	    "\"This is about jobs,\" said Mark Feld, a German member of parliament.\n");
+	CHECK_ROLE("genuinely encouraging", "specialist");
+	CHECK_ROLE("She did everything", "economist");
+	CHECK_ROLE("We have conveyed", "spokesperson");
+	CHECK_SPEAKER("under constant fear", "Omar Faizal");
+	CHECK_ROLE("under constant fear", "minister");
+	CHECK_ROLE("This is about jobs", "member of parliament");
+}
+
 int main(void)
 {
+	test_appositive_roles();
 	test_later_sentence_subject();
 	test_document_subjects();
 	test_titles_and_nominal_appositives();
