@@ -152,6 +152,15 @@ static bool qx_plural_poss(const struct qx_doc *d, size_t k, size_t p0, size_t p
 	return false;
 }
 
+/* Does the paragraph starting at token k open with a single mark glued to
+ * a word, as a continued quotation does? */
+static bool qx_next_para_opens_single(const struct qx_doc *d, size_t k)
+{
+	return k + 1 < d->ntok && (d->tok[k].flags & QF_PSTART) && d->tok[k].kind == QK_QMARK &&
+	       d->tok[k].mfam == QM_SINGLE && !(d->tok[k + 1].flags & QF_SPACE) &&
+	       (d->tok[k + 1].kind == QK_WORD || d->tok[k + 1].kind == QK_NUM);
+}
+
 /* Pair the marks of one family in paragraph [p0, p1). */
 static void qx_pair_family(struct qx_doc *d, size_t p0, size_t p1, int fam,
 			   struct qx_cands *out)
@@ -191,8 +200,10 @@ static void qx_pair_family(struct qx_doc *d, size_t p0, size_t p1, int fam,
 	}
 	if (open != QX_NONE) {
 		/* single marks left open only count at the start of a paragraph,
-		 * as in a British multi-paragraph quotation */
-		if (fam == QM_DOUBLE || open == p0)
+		 * as in a British multi-paragraph quotation, or when the next
+		 * paragraph opens with one ('Judge Ellory said: ‘You were
+		 * trusted ... / ‘You exploited ...') */
+		if (fam == QM_DOUBLE || open == p0 || qx_next_para_opens_single(d, p1))
 			qx_cand_push(out, open, QX_NONE, fam);
 	}
 }

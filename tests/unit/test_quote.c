@@ -170,6 +170,12 @@ static void test_british_quotes(void)
 	    "‘The voters’ patience is thin,’ said Ms Moss.\n");
 	CHECK(find("Families are paying for the Tories' mistakes.") != NULL);
 	CHECK(find("The voters’ patience is thin,") != NULL);
+	/* a single-quoted quotation opened mid-paragraph, continued in the next */
+	run("Sentencing her, Judge Martin Ellory said: ‘You were trusted with the care "
+	    "of the most vulnerable people in our town.\n\n"
+	    "‘You exploited that trust in the most cynical way.’\n");
+	CHECK_SPEAKER("You were trusted with the care", "Martin Ellory");
+	CHECK_SPEAKER("You exploited that trust", "Martin Ellory");
 }
 
 static void test_nested_and_split(void)
