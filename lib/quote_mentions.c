@@ -414,6 +414,12 @@ static size_t qx_appositive(struct qx_doc *d, size_t k, size_t lim, struct qx_me
 			j += 2;
 			continue;
 		}
+		/* "a 61-year-old school cleaner" */
+		if (t->kind == QK_NUM && qx_tlen(t) > 9 &&
+		    memcmp(d->text + t->e - 9, "-year-old", 9) == 0) {
+			j++;
+			continue;
+		}
 		if ((qx_tok_is(t, QL_PREMOD) || qx_role_within(d, j, lim, 2)) &&
 		    !qx_is_poss(d, j + 1, lim)) {
 			/* "an infectious disease specialist": nouns before the

@@ -789,6 +789,9 @@ static void test_appositive_roles(void)
 	CHECK_SPEAKER("under constant fear", "Omar Faizal");
 	CHECK_ROLE("under constant fear", "minister");
 	CHECK_ROLE("This is about jobs", "member of parliament");
+	run("\"They want us to work until we drop,\" said Marta Quiroga, a 61-year-old "
+	    "school cleaner who travelled from the port.\n");
+	CHECK_ROLE("They want us", "cleaner");
 }
 
 int main(void)
