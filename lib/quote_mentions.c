@@ -335,6 +335,9 @@ static size_t qx_role_tail(struct qx_doc *d, size_t k, size_t lim, struct qx_men
 	j = k + 1;
 	if (j < lim && qx_word_is(d->text, &d->tok[j], "the"))
 		j++;
+	/* "a spokesperson for the city's Law Department" */
+	if (j + 2 < lim && qx_plain_noun(d, j) && qx_is_poss(d, j + 1, lim) && qx_capword(d, j + 2))
+		j += 2;
 	if (j >= lim)
 		return k;
 	if ((d->tok[j].flags & (QF_CAP | QF_UPPER)) &&

@@ -792,6 +792,11 @@ static void test_appositive_roles(void)
 	run("\"They want us to work until we drop,\" said Marta Quiroga, a 61-year-old "
 	    "school cleaner who travelled from the port.\n");
 	CHECK_ROLE("They want us", "cleaner");
+	run("A judge blocked the rule.\n\n"
+	    "A spokesperson for the city's Law Department, Nicole Tran, said the city was "
+	    "\"reviewing the decision.\"\n");
+	CHECK_SPEAKER("reviewing the decision", "Nicole Tran");
+	CHECK_ROLE("reviewing the decision", "spokesperson");
 }
 
 int main(void)
