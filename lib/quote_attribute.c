@@ -124,6 +124,16 @@ static bool qx_adverbial(const struct qx_doc *d, size_t k)
 	       (qx_tok_is(t, QL_AUX) || qx_is_ly(d, k) || qx_is_on_day(d, k));
 }
 
+/* "then", "later", "also", "quickly": an adverb between "and" and a verb */
+static bool qx_adverbial_word(const struct qx_doc *d, size_t k)
+{
+	const struct qx_tok *t = &d->tok[k];
+	return t->kind == QK_WORD && !(t->flags & QF_INQ) &&
+	       (qx_is_ly(d, k) || qx_word_is(d->text, t, "then") || qx_word_is(d->text, t, "later") ||
+		qx_word_is(d->text, t, "also") || qx_word_is(d->text, t, "again") ||
+		qx_word_is(d->text, t, "once"));
+}
+
 static bool qx_skippable(const struct qx_doc *d, size_t k)
 {
 	const struct qx_tok *t = &d->tok[k];
@@ -782,6 +792,18 @@ static bool qx_is_participle(const struct qx_doc *d, size_t c)
 		  qx_word_is(d->text, p, "when"))));
 }
 
+/* "Trump blasted the witness ... and then tweeted that she was ...": a cue
+ * that is the second verb of its subject, after "and" or "but" (and an
+ * adverb or two). */
+static bool qx_coordinated_verb(const struct qx_doc *d, size_t c, size_t lo)
+{
+	size_t k = c;
+	while (k > lo && k + 3 > c && qx_adverbial_word(d, k - 1))
+		k--;
+	return k > lo && !(d->tok[k - 1].flags & QF_INQ) &&
+	       (qx_word_is(d->text, &d->tok[k - 1], "and") || qx_word_is(d->text, &d->tok[k - 1], "but"));
+}
+
 /* "..., Fiorina said, adding that ...": the source of the nearest cue
  * before c in its sentence. */
 static bool qx_prev_cue_source(const struct qx_doc *d, size_t c, size_t lo, struct qx_src *s)
@@ -938,7 +960,8 @@ static bool qx_rule_before(struct qx_doc *d, size_t si, struct qx_attr *a)
 			continue;
 		if ((qx_is_participle(d, c) &&
 		     (qx_prev_cue_source(d, c, lo, &s) || qx_subject_of(d, c, &s))) ||
-		    qx_src_before(d, c, lo, &s) || qx_src_inverted(d, c, c + n, sp->open, false, &s)) {
+		    qx_src_before(d, c, lo, &s) || qx_src_inverted(d, c, c + n, sp->open, false, &s) ||
+		    (qx_coordinated_verb(d, c, lo) && qx_subject_of(d, c, &s))) {
 			bool direct = qx_gap_direct(d, c, c + n, sp->open);
 			struct qx_src subj;
 			/* "X emailed supporters saying: "..."": the participle's

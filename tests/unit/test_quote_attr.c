@@ -799,8 +799,25 @@ static void test_appositive_roles(void)
 	CHECK_ROLE("reviewing the decision", "spokesperson");
 }
 
+/* A cue that is its subject's second verb ("... and then tweeted that she
+ * was "..."") and more verbs of speaking ("barked"); "Comedian X" is a
+ * role and a name, not a name "Comedian X". */
+static void test_coordinated_cue(void)
+{
+	run("The lawsuit went to trial.\n\n"
+	    "Ruiz blasted the witness during a rally, calling her a \"horrible, horrible "
+	    "witness,\" and then tweeted that she was \"Disgraceful!\"\n\n"
+	    "\"Go back to the studio,\" Ruiz barked as a guard escorted the reporter out.\n\n"
+	    "Comedian Sara Lind said the show was \"a mess from start to end.\"\n");
+	CHECK_SPEAKER("Disgraceful", "Ruiz");
+	CHECK_SPEAKER("Go back to the studio", "Ruiz");
+	CHECK_SPEAKER("a mess from start", "Sara Lind");
+	CHECK_ROLE("a mess from start", "comedian");
+}
+
 int main(void)
 {
+	test_coordinated_cue();
 	test_appositive_roles();
 	test_later_sentence_subject();
 	test_document_subjects();
