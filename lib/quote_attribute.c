@@ -1270,6 +1270,17 @@ static bool qx_subject_of(const struct qx_doc *d, size_t at, struct qx_src *s)
 	}
 	if (e < at && qx_punct_is(&d->tok[e], ','))
 		e++;
+	/* "Trump at the time said", "Smith in a statement said": a short
+	 * phrase of time or manner between the subject and its cue */
+	if (e < at && (qx_is_locative(d, e) || qx_word_is(d->text, &d->tok[e], "in"))) {
+		size_t j = e + 1, cn;
+		unsigned cfl;
+		while (j < at && j < e + 5 && d->tok[j].kind == QK_WORD &&
+		       !(d->tok[j].flags & QF_INQ) && !qx_is_cue(d, j, at, &cn, &cfl))
+			j++;
+		if (j > e + 1 && j < at && qx_is_cue(d, j, at, &cn, &cfl) && !(cfl & QC_PREP))
+			e = j;
+	}
 	e0 = e;
 	while (e < at && qx_adverbial(d, e))
 		e++;

@@ -813,6 +813,11 @@ static void test_coordinated_cue(void)
 	CHECK_SPEAKER("Go back to the studio", "Ruiz");
 	CHECK_SPEAKER("a mess from start", "Sara Lind");
 	CHECK_ROLE("a mess from start", "comedian");
+	/* a phrase of time between the subject and its cue */
+	run("Ana Ruiz at the time said the plan was \"a good one.\"\n\n"
+	    "Tom Reyes in a statement said the vote was \"a farce.\"\n");
+	CHECK_SPEAKER("a good one", "Ana Ruiz");
+	CHECK_SPEAKER("a farce", "Tom Reyes");
 }
 
 int main(void)
