@@ -656,6 +656,20 @@ static bool qx_rule_any_verb(struct qx_doc *d, size_t k, size_t lim, struct qx_a
 
 static bool qx_asked_active(const struct qx_doc *d, size_t e);
 
+/* Is token c in a clause that opens its sentence with "as", "when",
+ * "while", "after", "before" or "if"? */
+static bool qx_in_opening_clause(const struct qx_doc *d, size_t c)
+{
+	size_t lo = d->para[d->tok[c].para].t0, sent = d->tok[c].sent, k = c;
+	while (k > lo && d->tok[k - 1].sent == sent && c - k < 20 && !qx_punct_is(&d->tok[k - 1], ','))
+		k--;
+	if (k > lo && d->tok[k - 1].sent == sent)
+		return false; /* a comma came first: not the sentence's opening */
+	return qx_word_is(d->text, &d->tok[k], "as") || qx_word_is(d->text, &d->tok[k], "when") ||
+	       qx_word_is(d->text, &d->tok[k], "while") || qx_word_is(d->text, &d->tok[k], "after") ||
+	       qx_word_is(d->text, &d->tok[k], "before") || qx_word_is(d->text, &d->tok[k], "if");
+}
+
 /* "will say", "to tell", "might call": a cue for speech not yet made */
 static bool qx_modal_before(const struct qx_doc *d, size_t c)
 {
@@ -957,6 +971,12 @@ static bool qx_rule_before(struct qx_doc *d, size_t si, struct qx_attr *a)
 		/* "Obama said he expected Americans will say "no"": speech that
 		 * is yet to come is the reporting speaker's words */
 		if (c > lo && qx_modal_before(d, c))
+			continue;
+		/* "As Blumenthal spoke, the NRA was whipping lawmakers against
+		 * "..."": "spoke" closing an opening clause has no content ("As
+		 * Politico reported, "..."" does) */
+		if ((qx_word_is(d->text, &d->tok[c], "spoke") || qx_word_is(d->text, &d->tok[c], "speaks")) &&
+		    c + n < sp->open && qx_punct_is(&d->tok[c + n], ',') && qx_in_opening_clause(d, c))
 			continue;
 		if ((qx_is_participle(d, c) &&
 		     (qx_prev_cue_source(d, c, lo, &s) || qx_subject_of(d, c, &s))) ||

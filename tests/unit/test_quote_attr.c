@@ -818,6 +818,17 @@ static void test_coordinated_cue(void)
 	    "Tom Reyes in a statement said the vote was \"a farce.\"\n");
 	CHECK_SPEAKER("a good one", "Ana Ruiz");
 	CHECK_SPEAKER("a farce", "Tom Reyes");
+	/* "speculated", "spoke" are cues; "As X spoke," opens a clause */
+	run("In a video on Thursday, Donald Ruiz speculated that the men could be smugglers.\n\n"
+	    "\"They are being caught at the border, just like I said.\"\n\n"
+	    "As Ana Lind spoke, the union was urging members to reject \"any and all "
+	    "cuts.\"\n");
+	CHECK_SPEAKER("They are being caught", "Donald Ruiz");
+	{
+		const struct quote *q = find("any and all");
+		CHECK(q != NULL);
+		CHECK(q == NULL || q->speaker == NULL || strcmp(q->speaker, "Ana Lind") != 0);
+	}
 }
 
 int main(void)
