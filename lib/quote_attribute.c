@@ -885,6 +885,10 @@ static bool qx_outer_source(const struct qx_doc *d, size_t c, size_t lo, const s
 			continue;
 		if (!qx_is_cue(d, c0, c, &n, &fl) || (fl & (QC_WEAK | QC_PREP)) || c0 + n > s0)
 			continue;
+		/* "As Lind spoke, the union was urging ...": a cue closed by a
+		 * comma reports no clause after it */
+		if (c0 + n < s0 && qx_punct_is(&d->tok[c0 + n], ','))
+			return false;
 		/* the earlier cue must be the main clause's, not one in an
 		 * opening clause: "While not everything Trump says is true,
 		 * Jamieson said Trump is "..."" */
