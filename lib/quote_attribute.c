@@ -656,6 +656,26 @@ static bool qx_rule_any_verb(struct qx_doc *d, size_t k, size_t lim, struct qx_a
 
 static bool qx_asked_active(const struct qx_doc *d, size_t e);
 
+/* Is the cue word at c used as a noun: "a Twitter comment", "his
+ * remarks", "the statement"?  A determiner or possessive before it, or
+ * before a name that modifies it. */
+static bool qx_cue_is_noun(const struct qx_doc *d, size_t c, size_t lo)
+{
+	size_t p = c;
+	while (p > lo && c - p < 3 && d->tok[p - 1].kind == QK_WORD && (d->tok[p - 1].flags & QF_CAP) &&
+	       !(d->tok[p - 1].flags & QF_INQ))
+		p--;
+	if (p <= lo)
+		return false;
+	const struct qx_tok *t = &d->tok[p - 1];
+	return t->kind == QK_WORD && !(t->flags & QF_INQ) &&
+	       (qx_word_is(d->text, t, "a") || qx_word_is(d->text, t, "an") ||
+		qx_word_is(d->text, t, "the") || qx_word_is(d->text, t, "his") ||
+		qx_word_is(d->text, t, "her") || qx_word_is(d->text, t, "their") ||
+		qx_word_is(d->text, t, "its") || qx_word_is(d->text, t, "this") ||
+		qx_word_is(d->text, t, "that"));
+}
+
 /* Is token c in a clause that opens its sentence with "as", "when",
  * "while", "after", "before" or "if"? */
 static bool qx_in_opening_clause(const struct qx_doc *d, size_t c)
@@ -827,7 +847,7 @@ static bool qx_prev_cue_source(const struct qx_doc *d, size_t c, size_t lo, stru
 	for (size_t k = c - 1, seen = 0; k > lo && seen < 12; k--, seen++) {
 		if (d->tok[k].sent != sent || (d->tok[k].flags & QF_INQ))
 			break;
-		if (!qx_is_cue(d, k, c, &n, &fl) || (fl & (QC_PREP | QC_WEAK)))
+		if (!qx_is_cue(d, k, c, &n, &fl) || (fl & (QC_PREP | QC_WEAK)) || qx_cue_is_noun(d, k, lo))
 			continue;
 		if (qx_src_before(d, k, lo, s))
 			return true;
@@ -886,8 +906,10 @@ static bool qx_outer_source(const struct qx_doc *d, size_t c, size_t lo, const s
 		if (!qx_is_cue(d, c0, c, &n, &fl) || (fl & (QC_WEAK | QC_PREP)) || c0 + n > s0)
 			continue;
 		/* "As Lind spoke, the union was urging ...": a cue closed by a
-		 * comma reports no clause after it */
-		if (c0 + n < s0 && qx_punct_is(&d->tok[c0 + n], ','))
+		 * comma reports no clause after it; nor does one inside an
+		 * opening clause ("After Trump argued that ..., Rubio said
+		 * only that his "numbers don't add up."") */
+		if ((c0 + n < s0 && qx_punct_is(&d->tok[c0 + n], ',')) || qx_in_opening_clause(d, c0))
 			return false;
 		/* the earlier cue must be the main clause's, not one in an
 		 * opening clause: "While not everything Trump says is true,

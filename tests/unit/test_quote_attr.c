@@ -831,8 +831,24 @@ static void test_coordinated_cue(void)
 	}
 }
 
+/* A cue word used as a noun ("a Twitter comment") is no cue; a cue in an
+ * opening clause ("After Reyes argued that ..., Ruiz said ...") does not
+ * report the main clause. */
+static void test_cue_nouns_and_openings(void)
+{
+	run("The baby is due in the summer.\n\n"
+	    "Ana Ruiz immediately posted a Twitter comment of her own, saying, \"We are so "
+	    "excited to meet our second grandchild!\"\n\n"
+	    "After Tom Reyes argued that the pier should be rebuilt with money saved from "
+	    "cutting the harbour budget, Lena Dahl said only that his \"numbers don't add "
+	    "up.\"\n");
+	CHECK_SPEAKER("We are so excited", "Ana Ruiz");
+	CHECK_SPEAKER("numbers don't add up", "Lena Dahl");
+}
+
 int main(void)
 {
+	test_cue_nouns_and_openings();
 	test_coordinated_cue();
 	test_appositive_roles();
 	test_later_sentence_subject();
