@@ -704,6 +704,17 @@ static bool qx_modal_before(const struct qx_doc *d, size_t c)
 	return false;
 }
 
+/* Does the cue ending at k run straight into another quotation: "writes
+ * back, "..."", "said: "..."" (past "back" and a comma or colon)? */
+static bool qx_cue_introduces_next(const struct qx_doc *d, size_t k)
+{
+	if (k < d->ntok && qx_word_is(d->text, &d->tok[k], "back"))
+		k++;
+	return k + 1 < d->ntok && d->tok[k].kind == QK_PUNCT &&
+	       (d->tok[k].c == ',' || d->tok[k].c == ':') && (d->tok[k + 1].flags & QF_INQ) &&
+	       d->tok[k + 1].para == d->tok[k].para;
+}
+
 /* Is there a speech cue earlier in the sentence that opens at `open`? */
 static bool qx_cue_before(const struct qx_doc *d, size_t open)
 {
@@ -1862,6 +1873,14 @@ void qx_attribute(struct qx_doc *d)
 			if (a->mention == QX_NONE && a->pron != QX_NONE &&
 			    qx_rule_before(d, i, &named) && named.mention != QX_NONE &&
 			    strcmp(named.rule, "cue_adjacent") == 0)
+				*a = named;
+			/* 'Ruiz responds to Mills with, "Why now?" Mills then
+			 * writes back, "..."': a cue after the quotation that
+			 * introduces the next one loses to a cue right before */
+			else if (a->cue != QX_NONE && a->cue > d->span[i].open &&
+				 qx_cue_introduces_next(d, a->cue + a->cue_n) &&
+				 qx_rule_before(d, i, &named) && named.mention != QX_NONE &&
+				 strcmp(named.rule, "cue_adjacent") == 0)
 				*a = named;
 			qx_resolve(d, a);
 		}

@@ -844,6 +844,12 @@ static void test_cue_nouns_and_openings(void)
 	    "up.\"\n");
 	CHECK_SPEAKER("We are so excited", "Ana Ruiz");
 	CHECK_SPEAKER("numbers don't add up", "Lena Dahl");
+	/* a cue after the quotation that introduces the next one */
+	run("The emails were released on Friday.\n\n"
+	    "Ana Ruiz responds to Tom Mills with, \"Why now? That was on my way to Rome?\" "
+	    "Mills then writes back, \"You look great.\"\n");
+	CHECK_SPEAKER("Why now?", "Ana Ruiz");
+	CHECK_SPEAKER("You look great", "Tom Mills");
 }
 
 int main(void)
