@@ -730,6 +730,24 @@ static bool qx_cue_before(const struct qx_doc *d, size_t open)
 	return false;
 }
 
+/* The source after "according to": a name, or the one whose document is
+ * cited, "according to a statement from the Ministry of Trade". */
+static bool qx_according_src(const struct qx_doc *d, size_t k, size_t lim, struct qx_src *s)
+{
+	size_t j = k;
+	if (j < lim && d->tok[j].kind == QK_WORD && qx_tok_is(&d->tok[j], QL_DET))
+		j++;
+	if (j + 2 < lim && qx_is_doc_noun(d, j) &&
+	    (qx_word_is(d->text, &d->tok[j + 1], "from") || qx_word_is(d->text, &d->tok[j + 1], "by") ||
+	     qx_word_is(d->text, &d->tok[j + 1], "of"))) {
+		for (size_t t = j + 2; t < lim && t <= j + 3; t++)
+			if (qx_src_at(d, t, lim, s) && s->men != QX_NONE &&
+			    (d->men[s->men].kind == QX_PERSON || d->men[s->men].kind == QX_ORG))
+				return true;
+	}
+	return qx_src_at(d, k, lim, s);
+}
+
 /* "...," said X   |   "...," X said   |   "...," X, the minister, said */
 static bool qx_rule_after(struct qx_doc *d, const struct qx_span *sp, struct qx_attr *a)
 {
@@ -777,7 +795,7 @@ static bool qx_rule_after(struct qx_doc *d, const struct qx_span *sp, struct qx_
 				return true;
 			}
 		}
-		if ((fl & QC_PREP) && qx_src_at(d, k, lim, &s)) {
+		if ((fl & QC_PREP) && qx_according_src(d, k, lim, &s)) {
 			qx_set(a, &s, j, n, "according_to", 0.9);
 			return true;
 		}
@@ -985,7 +1003,7 @@ static bool qx_rule_before(struct qx_doc *d, size_t si, struct qx_attr *a)
 		if (!qx_is_cue(d, c, lim, &n, &fl))
 			continue;
 		if (fl & QC_PREP) {
-			if (qx_src_at(d, c + n, lim, &s)) {
+			if (qx_according_src(d, c + n, lim, &s)) {
 				qx_set(a, &s, c, n, "according_to", 0.9);
 				return true;
 			}
@@ -1080,7 +1098,7 @@ static bool qx_rule_later(struct qx_doc *d, size_t si, struct qx_attr *a)
 			continue;
 		}
 		if (fl & QC_PREP) {
-			if (qx_src_at(d, k + n, lim, &s)) {
+			if (qx_according_src(d, k + n, lim, &s)) {
 				qx_set(a, &s, k, n, "according_to", 0.85);
 				return true;
 			}
@@ -1499,7 +1517,7 @@ static bool qx_para_cue(struct qx_doc *d, size_t p, bool first_sentence, struct 
 			qx_set(a, &s, QX_NONE, 0, rule, 0.5);
 			return true;
 		}
-		if ((fl & QC_PREP) ? qx_src_at(d, k + n, lim, &s)
+		if ((fl & QC_PREP) ? qx_according_src(d, k + n, lim, &s)
 				   : (qx_src_before(d, k, lo, &s) || qx_src_inverted(d, k, k + n, lim, false, &s))) {
 			qx_set(a, &s, QX_NONE, 0, rule, 0.5);
 			return true;

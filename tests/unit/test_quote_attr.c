@@ -850,6 +850,10 @@ static void test_cue_nouns_and_openings(void)
 	    "Mills then writes back, \"You look great.\"\n");
 	CHECK_SPEAKER("Why now?", "Ana Ruiz");
 	CHECK_SPEAKER("You look great", "Tom Mills");
+	run("The talks collapsed late on Friday.\n\n"
+	    "According to a statement from the Ministry of Trade, the two sides \"remain far "
+	    "apart on tariffs.\"\n");
+	CHECK_SPEAKER("remain far apart", "Ministry of Trade");
 }
 
 int main(void)
