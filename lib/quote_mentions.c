@@ -136,7 +136,18 @@ static bool qx_lowname(const struct qx_doc *d, size_t k)
 
 static bool qx_is_poss(const struct qx_doc *d, size_t k, size_t lim)
 {
-	return k < lim && (d->tok[k].flags & QF_POSS) && !(d->tok[k].flags & QF_INQ);
+	const struct qx_tok *t = k < lim ? &d->tok[k] : NULL, *p;
+	if (!t || (t->flags & QF_INQ))
+		return false;
+	if (t->flags & QF_POSS)
+		return true;
+	/* "Sanders’ campaign": a single mark glued to a name in -s, a space
+	 * after it, and no quotation made of it */
+	if (t->kind != QK_QMARK || t->mfam != QM_SINGLE || (t->flags & QF_SPACE) || k == 0 ||
+	    k + 1 >= lim || !(d->tok[k + 1].flags & QF_SPACE))
+		return false;
+	p = &d->tok[k - 1];
+	return p->kind == QK_WORD && (p->flags & QF_CAP) && (d->text[p->e - 1] == 's' || d->text[p->e - 1] == 'S');
 }
 
 struct qx_run {

@@ -144,10 +144,15 @@ static bool qx_plural_poss(const struct qx_doc *d, size_t k, size_t p0, size_t p
 	    !(nx->flags & QF_LOWER) || !(nx->flags & QF_SPACE))
 		return false;
 	for (size_t j = k + 1; j < p1; j++) {
-		const struct qx_tok *t = &d->tok[j];
+		const struct qx_tok *t = &d->tok[j], *after = j + 1 < p1 ? &d->tok[j + 1] : NULL;
 		if (t->kind != QK_QMARK || t->mfam != QM_SINGLE)
 			continue;
-		return qx_mark_dir(d, j, p0, p1) == QD_CLOSE;
+		/* that later mark must close for sure: after punctuation
+		 * (",’ said"), or not itself followed by a lower-case word
+		 * ("‘a mess’ and left the Jones’ house") */
+		return qx_mark_dir(d, j, p0, p1) == QD_CLOSE &&
+		       (d->tok[j - 1].kind == QK_PUNCT ||
+			!(after && after->kind == QK_WORD && (after->flags & QF_LOWER)));
 	}
 	return false;
 }

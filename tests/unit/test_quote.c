@@ -170,6 +170,8 @@ static void test_british_quotes(void)
 	    "‘The voters’ patience is thin,’ said Ms Moss.\n");
 	CHECK(find("Families are paying for the Tories' mistakes.") != NULL);
 	CHECK(find("The voters’ patience is thin,") != NULL);
+	run("He called it ‘a mess’ and left the Jones’ house early.\n");
+	CHECK(find("a mess") != NULL && strcmp(find("a mess")->text, "a mess") == 0);
 	/* a single-quoted quotation opened mid-paragraph, continued in the next */
 	run("Sentencing her, Judge Martin Ellory said: ‘You were trusted with the care "
 	    "of the most vulnerable people in our town.\n\n"

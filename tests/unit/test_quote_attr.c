@@ -607,6 +607,16 @@ static void test_possessive_body(void)
 	    "Gazette columnist Mara Holt, a speechwriter in Tom Reyes's city hall, calls "
 	    "Ruiz \"a careful operator\": \"She reads the room before she speaks.\"\n");
 	CHECK_SPEAKER("a farce", "Ruiz's campaign");
+	run("The count went on.\n\n"
+	    "Sanders’ campaign called the report a \"rush to judgment,\" because delegates "
+	    "can still change.\n");
+	CHECK_SPEAKER("rush to judgment", "Sanders’ campaign");
+	run("The count went on.\n\n"
+	    "Ruiz's campaign called the decision \"a farce.\"\n\n"
+	    "Shortly after the call ended, Ortega's campaign sent out a release saying "
+	    "Ruiz owes \"the city an explanation for the vote.\"\n\n"
+	    "Gazette columnist Mara Holt, a speechwriter in Tom Reyes's city hall, calls "
+	    "Ruiz \"a careful operator\": \"She reads the room before she speaks.\"\n");
 	CHECK_SPEAKER("the city an explanation", "Ortega's campaign");
 	CHECK_SPEAKER("She reads the room", "Mara Holt");
 	run("The count went on.\n\n"
