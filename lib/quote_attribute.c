@@ -1768,6 +1768,26 @@ static size_t qx_resolve_nominal(struct qx_doc *d, size_t mi)
 					return o->entity;
 		}
 	}
+	/* "France's president said on Wednesday that ..." in a lede, then
+	 * "President Louis Marchand said" further down: the first person
+	 * named with that role within the next paragraphs.  Only in the
+	 * opening paragraphs or for a qualified role ("the company's chief
+	 * executive"); a bare "the senator" later on is someone named before. */
+	if (m->role && !(m->role->flags & QR_GROUP) &&
+	    (d->tok[m->t0].para < 2 || m->country || m->o0 != QX_NONE)) {
+		size_t para = d->tok[m->t0].para;
+		for (size_t i = mi + 1; i < d->nmen; i++) {
+			const struct qx_mention *o = &d->men[i];
+			if (d->tok[o->t0].para > para + 3)
+				break;
+			if (o->kind != QX_PERSON || o->n0 == QX_NONE || !o->role || o->entity == QX_NONE ||
+			    (m->country && o->country && strcmp(m->country, o->country) != 0))
+				continue;
+			if (strcmp(o->role->value, m->role->value) == 0 ||
+			    qx_role_head_eq(o->role->value, m->role->value))
+				return o->entity;
+		}
+	}
 	return QX_NONE;
 }
 

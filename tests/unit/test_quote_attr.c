@@ -866,8 +866,21 @@ static void test_cue_nouns_and_openings(void)
 	CHECK_SPEAKER("remain far apart", "Ministry of Trade");
 }
 
+/* A lede's "France's president said ..." names the president introduced
+ * a paragraph later; a bare "the senator" deep in the story does not look
+ * ahead. */
+static void test_cataphoric_nominal(void)
+{
+	run("PARIS (Wire) - France's president on Wednesday defended his pension plan, "
+	    "telling a televised interview that he would not \"back down in the face of "
+	    "violence.\"\n\n"
+	    "\"I hear the anger,\" President Louis Marchand said.\n");
+	CHECK_SPEAKER("back down in the face", "Louis Marchand");
+}
+
 int main(void)
 {
+	test_cataphoric_nominal();
 	test_cue_nouns_and_openings();
 	test_coordinated_cue();
 	test_appositive_roles();
