@@ -689,6 +689,16 @@ static size_t qx_np_parse(struct qx_doc *d, size_t i, size_t lim, struct qx_ment
 			k++;
 			continue;
 		}
+		if (m->country && cty == i && run_s == QX_NONE && !m->role && m->o0 == QX_NONE &&
+		    qx_plain_noun(d, k) && !qx_is_orgnoun_tok(d, k) &&
+		    ((k + 1 < lim && qx_is_orgnoun_tok(d, k + 1)) ||
+		     (k + 2 < lim && qx_plain_noun(d, k + 1) && qx_is_orgnoun_tok(d, k + 2)))) {
+			/* "Kenya's central bank", "Japan's largest carmaker" */
+			if (prem == QX_NONE)
+				prem = k;
+			k++;
+			continue;
+		}
 		if (qx_is_ordinal(d, k) && k + 1 < lim &&
 		    qx_lex_match(QX_ROLES, d->text, d->tok, k + 1, lim, &n)) {
 			/* "Air Force 1st Lt. Tyler Livingston": a rank's grade */
@@ -775,7 +785,7 @@ static size_t qx_np_parse(struct qx_doc *d, size_t i, size_t lim, struct qx_ment
 		}
 		break;
 	}
-	if (prem != QX_NONE && prem < k && !m->role && run_s == QX_NONE)
+	if (prem != QX_NONE && prem < k && !m->role && run_s == QX_NONE && onoun == QX_NONE)
 		k = prem;
 	m->t1 = k;
 	if (body != QX_NONE && run_s != QX_NONE) {

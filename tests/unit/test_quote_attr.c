@@ -712,6 +712,9 @@ static void test_dateline_and_country_body(void)
 	    "The ministry added that it was \"firmly opposed\" to the sale.\n");
 	CHECK_SPEAKER("full of old thinking", "China's foreign ministry");
 	CHECK_SPEAKER("firmly opposed", "China's foreign ministry");
+	run("NAIROBI (Wire) - Kenya's central bank cut its main rate on Tuesday, saying "
+	    "inflation had \"eased significantly.\"\n");
+	CHECK_SPEAKER("eased significantly", "Kenya's central bank");
 }
 
 /* "Former Gov. Linda Park", "State Sen. Marcus Webb": a capitalised
