@@ -1643,7 +1643,9 @@ static bool qx_name_is_place(const struct qx_entity *e)
 					    "port ", "mount ", "lake ", "saint ", "st. "};
 	static const char *const last[] = {" city", " county", " beach", " springs",
 					   " heights", " falls", " valley", " island",
-					   " islands", " bay", " harbor", " harbour"};
+					   " islands", " bay", " harbor", " harbour",
+					   " road", " street", " avenue", " boulevard", " lane",
+					   " drive", " highway", " square", " park"};
 	const char *n = e->name, *sp;
 	size_t len;
 	if (!n || e->name_words < 2 || !(sp = strrchr(n, ' ')))

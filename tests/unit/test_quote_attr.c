@@ -879,6 +879,11 @@ static void test_cataphoric_nominal(void)
 	    "violence.\"\n\n"
 	    "\"I hear the anger,\" President Louis Marchand said.\n");
 	CHECK_SPEAKER("back down in the face", "Louis Marchand");
+	/* a street is no "he" */
+	run("The fire reached the hills on Sunday.\n\n"
+	    "Jim Bowers, 72, who has lived on Ridge Road for 30 years, watched from a "
+	    "parking lot. \"Everything I own is up there,\" he said.\n");
+	CHECK_SPEAKER("Everything I own", "Jim Bowers");
 }
 
 int main(void)
