@@ -849,7 +849,14 @@ static size_t qx_np_parse(struct qx_doc *d, size_t i, size_t lim, struct qx_ment
 	if (m->kind == QX_ORG)
 		m->gender = QX_G_NEUTER;
 	/* appositive or inverted appositive */
-	if (m->kind == QX_PERSON || m->kind == QX_ORG) {
+	/* "In Washington, a State Department spokesperson said": a name
+	 * after "in", "at" or "near" is a place, and what follows its comma
+	 * is the sentence's subject, not an appositive */
+	const struct qx_tok *before = i > 0 ? &d->tok[i - 1] : NULL;
+	bool placed = !m->role && before && before->kind == QK_WORD && !(before->flags & QF_INQ) &&
+		      (qx_word_is(d->text, before, "in") || qx_word_is(d->text, before, "at") ||
+		       qx_word_is(d->text, before, "near"));
+	if ((m->kind == QX_PERSON || m->kind == QX_ORG) && !placed) {
 		size_t a = qx_appositive(d, m->t1, lim, m);
 		if (a != m->t1)
 			m->t1 = a;

@@ -884,6 +884,11 @@ static void test_cataphoric_nominal(void)
 	    "Jim Bowers, 72, who has lived on Ridge Road for 30 years, watched from a "
 	    "parking lot. \"Everything I own is up there,\" he said.\n");
 	CHECK_SPEAKER("Everything I own", "Jim Bowers");
+	/* "In Washington, a ... spokesperson said": no appositive to a place */
+	run("In Washington, a State Department spokesperson said the United States "
+	    "condemned the launches and urged Pyongyang to \"engage in sustained "
+	    "dialogue.\"\n");
+	CHECK_SPEAKER("engage in sustained", "State Department spokesperson");
 }
 
 int main(void)
