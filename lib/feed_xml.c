@@ -568,7 +568,8 @@ static void xml_item(struct xp *p, xmlNode *item, bool atom)
 			} else if (XML_NAME_IS(p, name, guid)) {
 				char *s = xml_text(c, false);
 				feed_trim(s);
-				if (!it->guid && (str_has_prefix(s, "http://") || str_has_prefix(s, "https://"))) {
+				if (!it->guid &&
+				    (str_has_prefix(s, "http://") || str_has_prefix(s, "https://"))) {
 					/* the attribute only matters for a URL */
 					char *perma = xml_attr(p, c, "isPermaLink");
 					if (!perma || strcasecmp(perma, "false"))

@@ -366,7 +366,8 @@ static bool qx_src_before(const struct qx_doc *d, size_t k, size_t lo, struct qx
 					break;
 				/* a comma-closed aside never spans a dash: "BEIJING,
 				 * Jan 9 (Wire) - The ministry ..., calling it" */
-				if (d->tok[p].c == ',' && qx_is_dash(&d->tok[q]) && (d->tok[q].flags & QF_SPACE))
+				if (d->tok[p].c == ',' && qx_is_dash(&d->tok[q]) &&
+				    (d->tok[q].flags & QF_SPACE))
 					break;
 				if (qx_is_comma_or_dash(&d->tok[q]) && d->tok[q].c == d->tok[p].c) {
 					mi = qx_men_ending(d, q, lo, false);
@@ -662,8 +663,8 @@ static bool qx_asked_active(const struct qx_doc *d, size_t e);
 static bool qx_cue_is_noun(const struct qx_doc *d, size_t c, size_t lo)
 {
 	size_t p = c;
-	while (p > lo && c - p < 3 && d->tok[p - 1].kind == QK_WORD && (d->tok[p - 1].flags & QF_CAP) &&
-	       !(d->tok[p - 1].flags & QF_INQ))
+	while (p > lo && c - p < 3 && d->tok[p - 1].kind == QK_WORD &&
+	       (d->tok[p - 1].flags & QF_CAP) && !(d->tok[p - 1].flags & QF_INQ))
 		p--;
 	if (p <= lo)
 		return false;

@@ -147,7 +147,8 @@ static bool qx_is_poss(const struct qx_doc *d, size_t k, size_t lim)
 	    k + 1 >= lim || !(d->tok[k + 1].flags & QF_SPACE))
 		return false;
 	p = &d->tok[k - 1];
-	return p->kind == QK_WORD && (p->flags & QF_CAP) && (d->text[p->e - 1] == 's' || d->text[p->e - 1] == 'S');
+	return p->kind == QK_WORD && (p->flags & QF_CAP) &&
+	       (d->text[p->e - 1] == 's' || d->text[p->e - 1] == 'S');
 }
 
 struct qx_run {
