@@ -43,7 +43,6 @@ struct workers;
 struct workers *workers_new(struct event_base *base, int threads);
 void workers_submit(struct workers *w, work_fn work, work_done_fn done, void *arg);
 size_t workers_queued(const struct workers *w); /* submitted, done not yet run */
-int workers_threads(const struct workers *w);
 void workers_free(struct workers *w);
 
 /* The admin endpoint: /healthz and /metrics (Prometheus text format) on a

@@ -160,11 +160,6 @@ size_t workers_queued(const struct workers *w)
 	return w->queued;
 }
 
-int workers_threads(const struct workers *w)
-{
-	return w->n_threads;
-}
-
 void workers_free(struct workers *w)
 {
 	if (!w)
