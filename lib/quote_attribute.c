@@ -172,6 +172,17 @@ static bool qx_is_prep_tok(const struct qx_doc *d, size_t k)
 		qx_word_is(d->text, t, "about") || qx_word_is(d->text, t, "by"));
 }
 
+/* Is token t one of the lower-case words in the NULL-terminated list? */
+static bool qx_word_in(const struct qx_doc *d, const struct qx_tok *t, const char *const *words)
+{
+	if (t->kind != QK_WORD)
+		return false;
+	for (size_t i = 0; words[i]; i++)
+		if (qx_word_is(d->text, t, words[i]))
+			return true;
+	return false;
+}
+
 /* A noun for something written, broadcast or staged: "The Rove ad hits
  * ...", "The Q poll also finds ...", "her Twitter account posted:", "The
  * Trump character functions ...": after a name, it is that thing, not the
@@ -185,12 +196,7 @@ static bool qx_is_doc_noun(const struct qx_doc *d, size_t k)
 		"website", "blog", "email", "message", "documentary", "broadcast", "page",
 		"character", "film", "movie", "play", "show", "series", "podcast", "program",
 		"programme", NULL};
-	if (d->tok[k].kind != QK_WORD || !(d->tok[k].flags & QF_LOWER))
-		return false;
-	for (size_t i = 0; words[i]; i++)
-		if (qx_word_is(d->text, &d->tok[k], words[i]))
-			return true;
-	return false;
+	return (d->tok[k].flags & QF_LOWER) && qx_word_in(d, &d->tok[k], words);
 }
 
 /* A preposition of place or time: "in", "at", "on", "after" ... */
@@ -198,12 +204,7 @@ static bool qx_is_locative(const struct qx_doc *d, size_t k)
 {
 	static const char *const words[] = {"in", "at", "on", "near", "after", "before", "during",
 					    "across", "outside", "inside", "throughout", NULL};
-	if (d->tok[k].kind != QK_WORD)
-		return false;
-	for (size_t i = 0; words[i]; i++)
-		if (qx_word_is(d->text, &d->tok[k], words[i]))
-			return true;
-	return false;
+	return qx_word_in(d, &d->tok[k], words);
 }
 
 /* Past the place or time named after a locative at k: "the", then
@@ -214,9 +215,7 @@ static size_t qx_skip_place(const struct qx_doc *d, size_t k, size_t lim)
 	bool any = false;
 	/* "in the Capitol", "In a Fox interview", "at his rally in Ames" */
 	if (k < lim && d->tok[k].kind == QK_WORD && !(d->tok[k].flags & QF_INQ) &&
-	    (qx_tok_is(&d->tok[k], QL_DET) || qx_word_is(d->text, &d->tok[k], "his") ||
-	     qx_word_is(d->text, &d->tok[k], "her") || qx_word_is(d->text, &d->tok[k], "their") ||
-	     qx_word_is(d->text, &d->tok[k], "its")))
+	    qx_tok_is(&d->tok[k], QL_DET))
 		k++;
 	for (int part = 0; part < 2; part++) {
 		size_t k0 = k;
@@ -668,13 +667,10 @@ static bool qx_cue_is_noun(const struct qx_doc *d, size_t c, size_t lo)
 		p--;
 	if (p <= lo)
 		return false;
+	static const char *const before[] = {"a", "an", "the", "his", "her", "their", "its",
+					     "this", "that", NULL};
 	const struct qx_tok *t = &d->tok[p - 1];
-	return t->kind == QK_WORD && !(t->flags & QF_INQ) &&
-	       (qx_word_is(d->text, t, "a") || qx_word_is(d->text, t, "an") ||
-		qx_word_is(d->text, t, "the") || qx_word_is(d->text, t, "his") ||
-		qx_word_is(d->text, t, "her") || qx_word_is(d->text, t, "their") ||
-		qx_word_is(d->text, t, "its") || qx_word_is(d->text, t, "this") ||
-		qx_word_is(d->text, t, "that"));
+	return !(t->flags & QF_INQ) && qx_word_in(d, t, before);
 }
 
 /* Is token c in a clause that opens its sentence with "as", "when",
@@ -684,11 +680,10 @@ static bool qx_in_opening_clause(const struct qx_doc *d, size_t c)
 	size_t lo = d->para[d->tok[c].para].t0, sent = d->tok[c].sent, k = c;
 	while (k > lo && d->tok[k - 1].sent == sent && c - k < 20 && !qx_punct_is(&d->tok[k - 1], ','))
 		k--;
+	static const char *const openers[] = {"as", "when", "while", "after", "before", "if", NULL};
 	if (k > lo && d->tok[k - 1].sent == sent)
 		return false; /* a comma came first: not the sentence's opening */
-	return qx_word_is(d->text, &d->tok[k], "as") || qx_word_is(d->text, &d->tok[k], "when") ||
-	       qx_word_is(d->text, &d->tok[k], "while") || qx_word_is(d->text, &d->tok[k], "after") ||
-	       qx_word_is(d->text, &d->tok[k], "before") || qx_word_is(d->text, &d->tok[k], "if");
+	return qx_word_in(d, &d->tok[k], openers);
 }
 
 /* "will say", "to tell", "might call": a cue for speech not yet made */
@@ -697,12 +692,7 @@ static bool qx_modal_before(const struct qx_doc *d, size_t c)
 	static const char *const modals[] = {"will", "to", "can", "might", "may", "should", "must",
 					     NULL};
 	const struct qx_tok *t = &d->tok[c - 1];
-	if (t->kind != QK_WORD || (t->flags & QF_INQ))
-		return false;
-	for (size_t i = 0; modals[i]; i++)
-		if (qx_word_is(d->text, t, modals[i]))
-			return true;
-	return false;
+	return !(t->flags & QF_INQ) && qx_word_in(d, t, modals);
 }
 
 /* Does the cue ending at k run straight into another quotation: "writes
@@ -900,17 +890,15 @@ static size_t qx_src_start(const struct qx_doc *d, const struct qx_src *s)
  * determiner: "while the Farm Bureau said")? */
 static bool qx_opens_clause(const struct qx_doc *d, size_t s0, size_t lo)
 {
+	static const char *const joins[] = {"and", "but", "while", "whereas", "as", "when",
+					    "after", "before", NULL};
 	const struct qx_tok *p;
 	if (s0 <= lo)
 		return false;
 	p = &d->tok[s0 - 1];
 	if (s0 > lo + 1 && p->kind == QK_WORD && qx_tok_is(p, QL_DET))
 		p = &d->tok[s0 - 2];
-	return qx_punct_is(p, ';') || qx_word_is(d->text, p, "and") ||
-	       qx_word_is(d->text, p, "but") || qx_word_is(d->text, p, "while") ||
-	       qx_word_is(d->text, p, "whereas") || qx_word_is(d->text, p, "as") ||
-	       qx_word_is(d->text, p, "when") || qx_word_is(d->text, p, "after") ||
-	       qx_word_is(d->text, p, "before");
+	return qx_punct_is(p, ';') || qx_word_in(d, p, joins);
 }
 
 /* The cue at c and its source s sit inside the clause reported by an
@@ -1090,9 +1078,8 @@ static bool qx_rule_later(struct qx_doc *d, size_t si, struct qx_attr *a)
 		seen++;
 		/* "X accuses Y of an "artful smear" while Y suggests ...": a
 		 * cue past a contrasting conjunction is another clause's */
-		if (d->tok[k].kind == QK_WORD && (qx_word_is(d->text, &d->tok[k], "while") ||
-						  qx_word_is(d->text, &d->tok[k], "whereas") ||
-						  qx_word_is(d->text, &d->tok[k], "although")))
+		static const char *const contrasts[] = {"while", "whereas", "although", NULL};
+		if (qx_word_in(d, &d->tok[k], contrasts))
 			break;
 		if (!qx_is_cue(d, k, lim, &n, &fl)) {
 			k++;
@@ -1220,10 +1207,7 @@ static bool qx_expletive_it(const struct qx_doc *d, size_t k, size_t at)
 	if (!qx_word_is(d->text, &d->tok[k], "it") || k + 1 >= at)
 		return false;
 	v = &d->tok[k + 1];
-	for (size_t i = 0; verbs[i]; i++)
-		if (qx_word_is(d->text, v, verbs[i]))
-			return true;
-	return false;
+	return qx_word_in(d, v, verbs);
 }
 
 /* "A woman in Worcester", "a farmer from Ames": a described nominal
@@ -1886,6 +1870,13 @@ static bool qx_attr_named(const struct qx_doc *d, const struct qx_attr *a)
 		(d->men[a->mention].kind == QX_NOMINAL && qx_nominal_names(d, a->mention)));
 }
 
+/* An attribution with nothing found. */
+static void qx_attr_reset(struct qx_attr *a)
+{
+	memset(a, 0, sizeof(*a));
+	a->mention = a->entity = a->cue = a->pron = QX_NONE;
+}
+
 static void qx_inherit(struct qx_attr *a, const struct qx_attr *from, const char *rule,
 		       double conf)
 {
@@ -1903,25 +1894,21 @@ void qx_attribute(struct qx_doc *d)
 	d->attr = xcalloc(d->nspan ? d->nspan : 1, sizeof(*d->attr));
 	for (size_t i = 0; i < d->nspan; i++) {
 		struct qx_attr *a = &d->attr[i];
-		a->mention = a->entity = a->cue = a->pron = QX_NONE;
+		qx_attr_reset(a);
 		if (qx_rule_colon_named(d, i, a) || qx_rule_after(d, &d->span[i], a) ||
 		    qx_rule_before(d, i, a) ||
 		    qx_rule_later(d, i, a) || qx_rule_colon(d, i, a)) {
-			/* 'Feinstein said "...," she said': the name before the
-			 * quotation beats the pronoun after it */
-			struct qx_attr named = {.mention = QX_NONE, .entity = QX_NONE,
-						.cue = QX_NONE, .pron = QX_NONE};
-			if (a->mention == QX_NONE && a->pron != QX_NONE &&
-			    qx_rule_before(d, i, &named) && named.mention != QX_NONE &&
+			/* A named source right before the quotation wins over 'Feinstein
+			 * said "...," she said' (a pronoun after it) and over 'Ruiz
+			 * responds to Mills with, "Why now?" Mills then writes back,
+			 * "..."' (a cue after it that introduces the next one). */
+			bool weak = (a->mention == QX_NONE && a->pron != QX_NONE) ||
+				    (a->cue != QX_NONE && a->cue > d->span[i].open &&
+				     qx_cue_introduces_next(d, a->cue + a->cue_n));
+			struct qx_attr named;
+			qx_attr_reset(&named);
+			if (weak && qx_rule_before(d, i, &named) && named.mention != QX_NONE &&
 			    strcmp(named.rule, "cue_adjacent") == 0)
-				*a = named;
-			/* 'Ruiz responds to Mills with, "Why now?" Mills then
-			 * writes back, "..."': a cue after the quotation that
-			 * introduces the next one loses to a cue right before */
-			else if (a->cue != QX_NONE && a->cue > d->span[i].open &&
-				 qx_cue_introduces_next(d, a->cue + a->cue_n) &&
-				 qx_rule_before(d, i, &named) && named.mention != QX_NONE &&
-				 strcmp(named.rule, "cue_adjacent") == 0)
 				*a = named;
 			qx_resolve(d, a);
 		}
@@ -1945,8 +1932,7 @@ void qx_attribute(struct qx_doc *d)
 			qx_resolve(d, a);
 			if (qx_attr_named(d, a))
 				continue;
-			memset(a, 0, sizeof(*a));
-			a->mention = a->entity = a->cue = a->pron = QX_NONE;
+			qx_attr_reset(a);
 		}
 		/* a word or two in a later sentence with a subject of its own:
 		 * 'Weaver dismissed that as a sign of a campaign in "disarray."'
@@ -1961,8 +1947,7 @@ void qx_attribute(struct qx_doc *d)
 				qx_resolve(d, a);
 				if (qx_attr_named(d, a))
 					continue;
-				memset(a, 0, sizeof(*a));
-				a->mention = a->entity = a->cue = a->pron = QX_NONE;
+				qx_attr_reset(a);
 			}
 		}
 		/* continuation: a later part of a quotation or paragraph */
@@ -1975,8 +1960,7 @@ void qx_attribute(struct qx_doc *d)
 			if (qx_rule_subject(d, i, a) || qx_rule_para_before(d, i, a))
 				qx_resolve(d, a);
 			if (!qx_attr_named(d, a)) {
-				memset(a, 0, sizeof(*a));
-				a->mention = a->entity = a->cue = a->pron = QX_NONE;
+				qx_attr_reset(a);
 			}
 			continue;
 		}
@@ -1984,8 +1968,7 @@ void qx_attribute(struct qx_doc *d)
 			qx_resolve(d, a);
 			if (qx_attr_named(d, a))
 				continue;
-			memset(a, 0, sizeof(*a));
-			a->mention = a->entity = a->cue = a->pron = QX_NONE;
+			qx_attr_reset(a);
 		}
 		if (i > 0 && d->span[i - 1].para + 1 == p && qx_attr_named(d, &d->attr[i - 1])) {
 			qx_inherit(a, &d->attr[i - 1], "paragraph_follow", 0.5);
@@ -2013,7 +1996,6 @@ void qx_attribute(struct qx_doc *d)
 			if (qx_attr_named(d, a))
 				continue;
 		}
-		memset(a, 0, sizeof(*a));
-		a->mention = a->entity = a->cue = a->pron = QX_NONE;
+		qx_attr_reset(a);
 	}
 }

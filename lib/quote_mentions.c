@@ -679,9 +679,7 @@ static size_t qx_np_parse(struct qx_doc *d, size_t i, size_t lim, struct qx_ment
 		    !(run_s != QX_NONE && !det && qx_ends_in(d, k, "ed")) &&
 		    (qx_lex_match(QX_ROLES, d->text, d->tok, k + 1, lim, &n) ||
 		     /* "law enforcement official" */
-		     (k + 2 < lim && run_s == QX_NONE && d->tok[k + 1].kind == QK_WORD &&
-		      (d->tok[k + 1].flags & QF_LOWER) &&
-		      !(d->tok[k + 1].flags & QF_POSS) && !qx_tok_is(&d->tok[k + 1], QL_STOP | QL_CUE1 | QL_AUX) &&
+		     (k + 2 < lim && run_s == QX_NONE && qx_plain_noun(d, k + 1) &&
 		      qx_free_word(d, k + 2) && !(d->tok[k + 2].flags & QF_CAP) &&
 		      qx_lex_match(QX_ROLES, d->text, d->tok, k + 2, lim, &n)))) {
 			/* "bureau chief", "consulting firm" + role */
