@@ -85,7 +85,9 @@ static bool qx_is_scare(const struct qx_doc *d, const struct qx_span *sp)
 		"film", "movie", "book", "novel", "song", "album", "show", "series",
 		"play", "poem", "titled", "entitled", "hashtag", "slogan", "program",
 		"programme", "documentary", "episode", "single", "memoir", "column",
-		"headline", "word", "words", "phrase", "term", "label", "nickname", NULL,
+		"headline", "word", "words", "phrase", "term", "label", "nickname", "podcast",
+		"blog", "newsletter", "essay", "motto", "tagline", "catchphrase", "initiative",
+		"operation", NULL,
 	};
 	size_t words = 0, caps = 0;
 	for (size_t k = sp->t0; k < sp->t1; k++) {

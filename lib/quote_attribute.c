@@ -1156,8 +1156,23 @@ static bool qx_sentence_subject(const struct qx_doc *d, size_t from, size_t to,
  * the index after its dash, else k. */
 static size_t qx_skip_dateline(const struct qx_doc *d, size_t k, size_t at)
 {
-	if (!(d->tok[k].flags & QF_UPPER) || !(d->tok[k].flags & QF_PSTART))
+	if (!(d->tok[k].flags & QF_PSTART))
 		return k;
+	if (!(d->tok[k].flags & QF_UPPER)) {
+		/* "Lisbon (Wire) – ", "São Paulo (AP) - ": a place in mixed
+		 * case takes the agency in brackets */
+		size_t j = k + 1;
+		if (!(d->tok[k].flags & QF_CAP))
+			return k;
+		while (j < at && j < k + 3 && (d->tok[j].flags & QF_CAP))
+			j++;
+		if (j + 3 >= at || !qx_punct_is(&d->tok[j], '('))
+			return k;
+		for (j++; j < at && j < k + 9 && !qx_punct_is(&d->tok[j], ')'); j++)
+			if (!(d->tok[j].flags & (QF_CAP | QF_UPPER)))
+				return k;
+		return j + 1 < at && qx_punct_is(&d->tok[j], ')') && qx_is_dash(&d->tok[j + 1]) ? j + 2 : k;
+	}
 	for (size_t j = k + 1; j < at && j < k + 12; j++) {
 		if (d->tok[j].flags & QF_INQ)
 			break;
@@ -1207,7 +1222,22 @@ static bool qx_expletive_it(const struct qx_doc *d, size_t k, size_t at)
 	if (!qx_word_is(d->text, &d->tok[k], "it") || k + 1 >= at)
 		return false;
 	v = &d->tok[k + 1];
-	return qx_word_in(d, v, verbs);
+	if (qx_word_in(d, v, verbs))
+		return true;
+	/* "It has not helped that ...", "It would be wrong to ...": an
+	 * auxiliary, a word or two and no cue, then "that" or "to" */
+	if (!qx_tok_is(v, QL_AUX))
+		return false;
+	for (size_t j = k + 2; j < at && j < k + 6; j++) {
+		size_t n;
+		unsigned fl;
+		const struct qx_tok *t = &d->tok[j];
+		if (t->kind != QK_WORD || (t->flags & QF_INQ) || qx_is_cue(d, j, at, &n, &fl))
+			return false;
+		if (qx_word_is(d->text, t, "that") || qx_word_is(d->text, t, "to"))
+			return j > k + 2;
+	}
+	return false;
 }
 
 /* "A woman in Worcester", "a farmer from Ames": a described nominal

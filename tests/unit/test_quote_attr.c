@@ -436,6 +436,34 @@ static void test_expletive_it(void)
 		CHECK(q != NULL);
 		CHECK(q && (!q->speaker || strstr(q->speaker, "Agency") == NULL));
 	}
+	/* "It has not helped that ...": an auxiliary, then "that" */
+	run("Delegates from Ghana met in Accra last week.\n\n"
+	    "It has not helped that the governor's campaign has cycled through "
+	    "slogans, from \"working families\" to \"standing with you.\"\n");
+	CHECK_SPEAKER("working families", NULL);
+	CHECK_SPEAKER("standing with you", NULL);
+	/* but "It has said that ..." is the ministry speaking */
+	run("The Ministry of Ports published its review on Monday.\n\n"
+	    "It has said that the new berths will be \"ready by the spring.\"\n");
+	CHECK_SPEAKER("ready by the spring", "Ministry of Ports");
+}
+
+/* "Lisbon (Wire) – X ...": a wire dateline in mixed case is no part of
+ * the sentence's subject; a title after "podcast" is nobody's speech. */
+static void test_mixed_case_dateline_and_titles(void)
+{
+	run("Lisbon (Wire) – Socialist leader Ana Prado has criticised the "
+	    "finance minister's stance on the budget, saying that \"reckless "
+	    "promises\" do more harm than good.\n\n"
+	    "In an interview on his podcast \"The Long Table\" on Thursday, "
+	    "union leader Amara Osei said her members were going into "
+	    "\"overdrive\" against the plan.\n");
+	CHECK_SPEAKER("reckless promises", "Ana Prado");
+	CHECK_SPEAKER("overdrive", "Amara Osei");
+	{
+		const struct quote *q = find("The Long Table");
+		CHECK(q == NULL || q->speaker == NULL);
+	}
 }
 
 /* Marks inside markup left in the text delimit attribute values; they
@@ -916,6 +944,7 @@ int main(void)
 	test_pronoun_prefers_subject();
 	test_markup_attributes();
 	test_expletive_it();
+	test_mixed_case_dateline_and_titles();
 	test_comma_inverted_source();
 	test_unnamed_source_description();
 	test_possessive_description();
