@@ -1222,7 +1222,8 @@ static bool qx_expletive_it(const struct qx_doc *d, size_t k, size_t at)
 	if (!qx_word_is(d->text, &d->tok[k], "it") || k + 1 >= at)
 		return false;
 	v = &d->tok[k + 1];
-	if (qx_word_in(d, v, verbs))
+	/* "it's prohibited when ..." */
+	if ((v->flags & QF_POSS) || qx_word_in(d, v, verbs))
 		return true;
 	/* "It has not helped that ...", "It would be wrong to ...": an
 	 * auxiliary, a word or two and no cue, then "that" or "to" */
@@ -1284,11 +1285,13 @@ static bool qx_subject_of(const struct qx_doc *d, size_t at, struct qx_src *s)
 		/* a prepositional or participial opening may be long, and hold
 		 * commas of its own: "Speaking at a town hall in Salem, New
 		 * Hampshire, which votes next, Bush said" (at most three) */
-		bool longo = qx_is_prep_tok(d, k) || qx_is_ing(d, k) ||
-			     qx_word_is(d->text, &d->tok[k], "after") ||
-			     qx_word_is(d->text, &d->tok[k], "during") ||
-			     qx_word_is(d->text, &d->tok[k], "while") ||
-			     qx_word_is(d->text, &d->tok[k], "when");
+		static const char *const openers[] = {
+			"after", "during", "while", "when", "amid", "despite", "following", "since",
+			"until", "although", "though", "because", "unless", "once", "without",
+			"under", "among", "throughout", "across", "within", "before", "upon",
+			"over", "against", "unlike", "beyond", NULL,
+		};
+		bool longo = qx_is_prep_tok(d, k) || qx_is_ing(d, k) || qx_word_in(d, &d->tok[k], openers);
 		size_t maxn = longo ? 20 : 8;
 		for (size_t hop = 0; hop < (longo ? 3 : 1); hop++) {
 			size_t j = k, n = 0, mk = d->tok_men[k];
@@ -1410,7 +1413,8 @@ static bool qx_rule_subject(struct qx_doc *d, size_t si, struct qx_attr *a)
 	 * nobody's speech */
 	for (size_t k = sp->t0; k < sp->t1 && words < 2; k++)
 		words += d->tok[k].kind == QK_WORD || d->tok[k].kind == QK_NUM;
-	if (words < 1 || (words < 2 && !qx_judged_as(d, sp->open)) || !qx_subject_of(d, sp->open, &s))
+	if (words < 1 || (words < 2 && !qx_judged_as(d, sp->open)) ||
+	    !qx_subject_of(d, sp->open, &s))
 		return false;
 	qx_set(a, &s, QX_NONE, 0, "sentence_subject", 0.55);
 	a->partial = true;

@@ -446,6 +446,25 @@ static void test_expletive_it(void)
 	run("The Ministry of Ports published its review on Monday.\n\n"
 	    "It has said that the new berths will be \"ready by the spring.\"\n");
 	CHECK_SPEAKER("ready by the spring", "Ministry of Ports");
+	/* "it's prohibited when ...": no one */
+	run("The Harbour Board met on Monday.\n\n"
+	    "Though board rules usually permit members to send proxies, it's "
+	    "prohibited when voting \"to fill a vacancy on the board,\" per the "
+	    "bylaws.\n");
+	CHECK_SPEAKER("to fill a vacancy", NULL);
+}
+
+/* An opening clause led by "amid", "despite", "following" ... may be as
+ * long as one led by a preposition: the subject comes after it. */
+static void test_long_subordinate_opening(void)
+{
+	run("Amid calls from members to publish the names, Tom Briggs defended "
+	    "the list, saying it was needed to \"remember who stood where.\"\n\n"
+	    "Despite two years of delays on the northern section of the line, "
+	    "Transport Minister Ada Lind insisted the railway would be \"on time "
+	    "and on budget.\"\n");
+	CHECK_SPEAKER("remember who stood", "Tom Briggs");
+	CHECK_SPEAKER("on time and on budget", "Ada Lind");
 }
 
 /* "Lisbon (Wire) – X ...": a wire dateline in mixed case is no part of
@@ -945,6 +964,7 @@ int main(void)
 	test_markup_attributes();
 	test_expletive_it();
 	test_mixed_case_dateline_and_titles();
+	test_long_subordinate_opening();
 	test_comma_inverted_source();
 	test_unnamed_source_description();
 	test_possessive_description();
