@@ -149,6 +149,9 @@ static const char *const orgnouns[] = {
 	"kremlin", "club", "team", "board", "authority", "authorities", "fund",
 	"statement", "report", "study", "survey", "poll", "letter", "filing",
 	"complaint", "lawsuit", "indictment", "ruling", "document", "memo",
+	"association", "federation", "confederation", "alliance", "coalition",
+	"consortium", "exporter", "utility", "supplier",
+	"hospital", "cooperative", "syndicate", "chamber",
 	NULL,
 };
 

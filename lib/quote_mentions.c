@@ -332,6 +332,31 @@ static bool qx_role_within(const struct qx_doc *d, size_t k, size_t lim, size_t 
 	return false;
 }
 
+/* A sentence that opens with an organisation noun and names the body
+ * after a comma: "The operators' association, Deltaport Employers, said".
+ * The run [i, e) is then the organisation. */
+static bool qx_org_appositive(const struct qx_doc *d, size_t i, size_t e, size_t lim)
+{
+	size_t j;
+	if (i < 3 || e >= lim || d->tok[e].kind != QK_PUNCT || d->tok[e].c != ',' ||
+	    d->tok[i - 1].kind != QK_PUNCT || d->tok[i - 1].c != ',' || !qx_is_orgnoun_tok(d, i - 2) ||
+	    (d->tok[i - 2].flags & QF_POSS))
+		return false;
+	for (j = i - 3; j + 6 > i; j--) {
+		const struct qx_tok *t = &d->tok[j];
+		/* "The operators' association": the apostrophe of a plural */
+		bool apostrophe = (t->e - t->s == 1 && d->text[t->s] == '\'') ||
+				  (t->e - t->s == 3 && memcmp(d->text + t->s, "\xe2\x80\x99", 3) == 0);
+		if ((t->kind != QK_WORD || (t->flags & QF_INQ)) && !apostrophe)
+			return false;
+		if (t->flags & QF_SSTART)
+			return qx_tok_is(t, QL_DET);
+		if (j == 0)
+			return false;
+	}
+	return false;
+}
+
 /* After a role: "of BAE Systems", "at the Center for ...", "to Russia",
  * "for the ministry".  Sets the organisation (or country) and returns the
  * new end, or k when nothing follows.  *split is set when a person's name
@@ -806,6 +831,8 @@ static size_t qx_np_parse(struct qx_doc *d, size_t i, size_t lim, struct qx_ment
 		m->n1 = run_e;
 		if ((onoun != QX_NONE && onoun < run_s) ||
 		    (!hon && !m->role && qx_run_is_org(d, run_s, run_e, det && run_s == i + 1)) ||
+		    /* "the operators' association, Deltaport Employers," */
+		    (!hon && !m->role && run_s == i && qx_org_appositive(d, i, run_e, lim)) ||
 		    (!hon && m->role == NULL && qx_run_is_org(d, run_s, run_e, false))) {
 			m->kind = QX_ORG;
 			if (m->o0 == QX_NONE) {
@@ -1036,6 +1063,18 @@ static void qx_entity_learn(struct qx_doc *d, size_t ei, const struct qx_mention
 		e->gender = m->gender;
 }
 
+/* A particle that opens a surname: "de Vries", "van der Berg", "al-". */
+static bool qx_name_particle(const char *w)
+{
+	static const char *const particles[] = {"de", "van", "von", "da", "di", "del", "della",
+						"la", "le", "du", "dos", "das", "der", "den",
+						"ter", "ten", "bin", "ibn", "al", "el", NULL};
+	for (size_t i = 0; particles[i]; i++)
+		if (strcmp(w, particles[i]) == 0)
+			return true;
+	return false;
+}
+
 static void qx_entities(struct qx_doc *d)
 {
 	struct qx_map sur, first, org;
@@ -1059,6 +1098,8 @@ static void qx_entities(struct qx_doc *d)
 			if (slot) {
 				struct qx_entity *e = &d->ent[*slot];
 				if (words == 1 || e->name_words == 1 || strcmp(e->first, fn) == 0 ||
+				    /* "De Vries" after "Henk de Vries" */
+				    (words == 2 && qx_name_particle(fn)) ||
 				    (d->tok[m->n0].flags & QF_INITIAL && e->first[0] == fn[0]))
 					ei = *slot;
 			}

@@ -454,6 +454,24 @@ static void test_expletive_it(void)
 	CHECK_SPEAKER("to fill a vacancy", NULL);
 }
 
+/* "De Vries" is "Henk de Vries" again; a sentence opening "The
+ * operators' association, Deltaport Employers," names an organisation. */
+static void test_particles_and_org_appositive(void)
+{
+	run("\"We are not going back,\" said Henk de Vries, who leads the "
+	    "dockers' branch.\n\n"
+	    "The operators' association, Deltaport Employers, said the demands "
+	    "were \"unrealistic in the current market.\"\n\n"
+	    "Asked about automated cranes, De Vries said: \"Phased, yes. Never "
+	    "without a guarantee.\"\n");
+	CHECK_SPEAKER("Phased, yes", "Henk de Vries");
+	{
+		const struct quote *q = find("unrealistic");
+		CHECK(q && q->speaker && strcmp(q->speaker, "Deltaport Employers") == 0 &&
+		      q->speaker_kind == SPEAKER_ORGANIZATION);
+	}
+}
+
 /* An opening clause led by "amid", "despite", "following" ... may be as
  * long as one led by a preposition: the subject comes after it. */
 static void test_long_subordinate_opening(void)
@@ -965,6 +983,7 @@ int main(void)
 	test_expletive_it();
 	test_mixed_case_dateline_and_titles();
 	test_long_subordinate_opening();
+	test_particles_and_org_appositive();
 	test_comma_inverted_source();
 	test_unnamed_source_description();
 	test_possessive_description();
