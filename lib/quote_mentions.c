@@ -882,6 +882,21 @@ static size_t qx_np_parse(struct qx_doc *d, size_t i, size_t lim, struct qx_ment
 	bool placed = !m->role && before && before->kind == QK_WORD && !(before->flags & QF_INQ) &&
 		      (qx_word_is(d->text, before, "in") || qx_word_is(d->text, before, "at") ||
 		       qx_word_is(d->text, before, "near"));
+	if (m->kind == QX_PERSON && !placed && m->o0 == QX_NONE && m->t1 + 2 < lim &&
+	    qx_word_is(d->text, &d->tok[m->t1], "of") && (d->tok[m->t1].flags & QF_LOWER)) {
+		/* "Sara Mulder of the Centraal Planbureau", "Meenakshi Ganguly
+		 * of Human Rights Watch": where the person works (a place, "of
+		 * Wisconsin", is not kept) */
+		size_t j = m->t1 + 1, oe;
+		bool the = qx_word_is(d->text, &d->tok[j], "the");
+		j += the;
+		if (j < lim && qx_capword(d, j) && (oe = qx_scan_run(d, j, lim)) > j &&
+		    qx_run_is_org(d, j, oe, the)) {
+			m->o0 = j;
+			m->o1 = oe;
+			m->t1 = oe;
+		}
+	}
 	if ((m->kind == QX_PERSON || m->kind == QX_ORG) && !placed) {
 		size_t a = qx_appositive(d, m->t1, lim, m);
 		if (a != m->t1)

@@ -470,6 +470,15 @@ static void test_particles_and_org_appositive(void)
 		CHECK(q && q->speaker && strcmp(q->speaker, "Deltaport Employers") == 0 &&
 		      q->speaker_kind == SPEAKER_ORGANIZATION);
 	}
+	run("\"The numbers are soft,\" said Rick Alvarez of the University of "
+	    "Texas.\n\n"
+	    "\"We should debate it,\" said Sen. Tom Carper of Delaware.\n");
+	{
+		const struct quote *q = find("The numbers");
+		CHECK(q && q->organization && strcmp(q->organization, "University of Texas") == 0);
+		q = find("We should debate");
+		CHECK(q && q->speaker && strcmp(q->speaker, "Tom Carper") == 0 && !q->organization);
+	}
 }
 
 /* An opening clause led by "amid", "despite", "following" ... may be as
