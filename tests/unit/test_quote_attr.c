@@ -455,7 +455,8 @@ static void test_expletive_it(void)
 }
 
 /* "De Vries" is "Henk de Vries" again; a sentence opening "The
- * operators' association, Deltaport Employers," names an organisation. */
+ * operators' association, Deltaport Employers," names an organisation;
+ * "X of the University of Texas" works there ("of Delaware" is a place). */
 static void test_particles_and_org_appositive(void)
 {
 	run("\"We are not going back,\" said Henk de Vries, who leads the "
