@@ -906,12 +906,17 @@ static size_t qx_np_parse(struct qx_doc *d, size_t i, size_t lim, struct qx_ment
 		/* "the attorney general, Eric Holder,"; "the forum's moderator,
 		 * radio host Dave Kline,": lower-case words ending in a role
 		 * may come first */
-		size_t j = m->t1 + 1, rn;
-		while (j < lim && j < m->t1 + 4 && d->tok[j].kind == QK_WORD &&
+		size_t j = m->t1 + 1, rn, w0;
+		/* "One victim, 88-year-old Edna Morgan," */
+		if (j < lim && d->tok[j].kind == QK_NUM && qx_tlen(&d->tok[j]) > 9 &&
+		    memcmp(d->text + d->tok[j].e - 9, "-year-old", 9) == 0)
+			j++;
+		w0 = j;
+		while (j < lim && j < w0 + 3 && d->tok[j].kind == QK_WORD &&
 		       (d->tok[j].flags & QF_LOWER) && !(d->tok[j].flags & (QF_INQ | QF_POSS)) &&
 		       !qx_tok_is(&d->tok[j], QL_STOP | QL_DET | QL_AUX | QL_CUE1))
 			j++;
-		if (j > m->t1 + 1 &&
+		if (j > w0 &&
 		    !(qx_lex_match(QX_ROLES, d->text, d->tok, j - 1, lim, &rn) && j - 1 + rn == j))
 			j = lim; /* the words did not end in a role */
 		if (j < lim && qx_capword(d, j)) {

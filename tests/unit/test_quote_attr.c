@@ -482,6 +482,23 @@ static void test_particles_and_org_appositive(void)
 	}
 }
 
+/* "One victim, 88-year-old Edna Morgan, said": an age before the name of
+ * a nominal's appositive; "Detective Sergeant" is one rank. */
+static void test_aged_appositive_and_ranks(void)
+{
+	run("A former bank clerk was jailed for six years on Friday.\n\n"
+	    "One victim, 88-year-old Edna Morgan, said in a statement read to "
+	    "the court: 'I trusted him with everything.'\n\n"
+	    "Detective Sergeant Rhys Evans of South Wales Police said after the "
+	    "hearing: 'Today's sentence sends a clear message.'\n");
+	CHECK_SPEAKER("I trusted him", "Edna Morgan");
+	CHECK_SPEAKER("Today's sentence", "Rhys Evans");
+	{
+		const struct quote *q = find("Today's sentence");
+		CHECK(q && q->role && strcmp(q->role, "detective sergeant") == 0);
+	}
+}
+
 /* An opening clause led by "amid", "despite", "following" ... may be as
  * long as one led by a preposition: the subject comes after it. */
 static void test_long_subordinate_opening(void)
@@ -994,6 +1011,7 @@ int main(void)
 	test_mixed_case_dateline_and_titles();
 	test_long_subordinate_opening();
 	test_particles_and_org_appositive();
+	test_aged_appositive_and_ranks();
 	test_comma_inverted_source();
 	test_unnamed_source_description();
 	test_possessive_description();
