@@ -105,6 +105,12 @@ static bool qx_is_scare(const struct qx_doc *d, const struct qx_span *sp)
 		    qx_prev_word(d, sp->open, "titled") || qx_prev_word(d, sp->open, "entitled"))
 			return true;
 	}
+	/* "his weekly radio show, "Generations with Kevin Swanson,"" */
+	if (words <= 6 && words > 0 && qx_title_case(d, sp) && sp->open > d->para[sp->para].t0 + 1 &&
+	    d->tok[sp->open - 1].kind == QK_PUNCT && d->tok[sp->open - 1].c == ',')
+		for (size_t i = 0; works[i]; i++)
+			if (qx_prev_word(d, sp->open - 1, works[i]))
+				return !qx_work_is_verb(d, sp->open - 2);
 	if (words > 4)
 		return false;
 	if (qx_prev_word(d, sp->open, "so-called") || qx_prev_word(d, sp->open, "dubbed"))

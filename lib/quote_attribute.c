@@ -1699,6 +1699,18 @@ static bool qx_pronoun_fits(const struct qx_entity *e, int g)
 	return e->role || e->gender || !qx_name_is_place(e);
 }
 
+/* Is mention mi the subject of its sentence? */
+static bool qx_is_subject(const struct qx_doc *d, size_t mi)
+{
+	struct qx_src s;
+	size_t at = d->men[mi].t1, sent = d->tok[d->men[mi].t0].sent;
+	/* leave room for the verb after it */
+	while (at < d->ntok && at < d->men[mi].t1 + 4 && d->tok[at].sent == sent &&
+	       !(d->tok[at].flags & QF_INQ))
+		at++;
+	return at < d->ntok && qx_subject_of(d, at, &s) && s.men == mi;
+}
+
 /* Resolve a pronoun at token k to the nearest earlier compatible mention.
  * Within its own sentence a "he" or "she" in a later clause stands for the
  * sentence's subject before any nearer object: "Olsen said she had called
@@ -1721,17 +1733,30 @@ static size_t qx_resolve_pronoun(struct qx_doc *d, size_t k, int g)
 		else
 			hi = mid;
 	}
+	size_t weak = QX_NONE, weak_para = 0;
 	for (size_t i = lo; i-- > 0 && looked < 60; looked++) {
 		const struct qx_mention *m = &d->men[i];
 		const struct qx_entity *e;
-		if (d->tok[m->t0].para + 6 < d->tok[k].para)
+		if (d->tok[m->t0].para + 6 < d->tok[k].para ||
+		    (weak != QX_NONE && d->tok[m->t0].para + 1 < weak_para))
 			break;
 		if (m->entity == QX_NONE)
 			continue;
 		e = &d->ent[m->entity];
 		if (g == QX_G_MALE || g == QX_G_FEMALE) {
-			if (!qx_pronoun_fits(e, g))
+			if (!qx_pronoun_fits(e, g) || m->entity == weak)
 				continue;
+			/* "Ms Raman joins from Solent Power, where she was ...":
+			 * a name of no known gender that is not its sentence's
+			 * subject gives way to a subject whose gender fits */
+			bool known = e->gender || e->ngender || e->role;
+			if (!known && !m->subject && !qx_is_subject(d, i)) {
+				if (weak == QX_NONE) {
+					weak = m->entity;
+					weak_para = d->tok[m->t0].para;
+				}
+				continue;
+			}
 			return m->entity;
 		}
 		if (g == QX_G_NEUTER && e->kind == QX_ORG)
@@ -1739,7 +1764,7 @@ static size_t qx_resolve_pronoun(struct qx_doc *d, size_t k, int g)
 		if (g == QX_G_PLURAL)
 			return QX_NONE;
 	}
-	return QX_NONE;
+	return weak;
 }
 
 /* Resolve a nominal ("the spokesman", "the ministry") to the last entity it

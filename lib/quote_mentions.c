@@ -921,7 +921,11 @@ static size_t qx_np_parse(struct qx_doc *d, size_t i, size_t lim, struct qx_ment
 			j = lim; /* the words did not end in a role */
 		if (j < lim && qx_capword(d, j)) {
 			size_t re = qx_scan_run(d, j, lim);
-			if (re < lim && (d->tok[re].c == ',' || d->tok[re].kind == QK_WORD) &&
+			/* "a pastor at the Reformation Church of Elizabeth,
+			 * Colorado,": one word after an organisation is its
+			 * state or country, not the person's name */
+			bool place = re == j + 1 && m->o0 != QX_NONE && m->o1 == m->t1;
+			if (re < lim && (d->tok[re].c == ',' || d->tok[re].kind == QK_WORD) && !place &&
 			    !qx_run_is_org(d, j, re, false)) {
 				m->n0 = j;
 				m->n1 = re;

@@ -499,6 +499,35 @@ static void test_aged_appositive_and_ranks(void)
 	}
 }
 
+/* "Ms Raman joins from Solent Power, where she was ...": a pronoun skips
+ * a name of no known gender that is not a subject (a company, a town) for
+ * a person it fits; but the subject of the sentence, whatever its gender,
+ * still stands ("Growing up in El Paso, Mendoza ..."). */
+static void test_pronoun_skips_genderless_object(void)
+{
+	run("Northgate Energy today named Priya Raman as chief executive.\n\n"
+	    "Ms Raman joins from Solent Power, where she was chief operating "
+	    "officer. \"Northgate has a remarkable team,\" she said.\n\n"
+	    "Angel Mendoza came from Texas to the rally.\n\n"
+	    "Growing up in El Paso, Mendoza saw families split at the border.\n\n"
+	    "\"The detention centres are a disgrace,\" he said.\n");
+	CHECK_SPEAKER("Northgate has", "Priya Raman");
+	CHECK_SPEAKER("The detention centres", "Angel Mendoza");
+	/* "a pastor at the Reformation Church of Elizabeth, Colorado,": the
+	 * state is no name; a title after "show," is nobody's speech */
+	run("Pastor Ken Swanson has set his sights on the scouts.\n\n"
+	    "Swanson, who is a pastor at the Reformation Church of Elizabeth, "
+	    "Colorado, attacked the scouts on his weekly radio show, \"Hours "
+	    "with Ken Swanson,\" Right Wing Watch reported.\n\n"
+	    "He then said leaders should have \"a millstone\" around their "
+	    "necks.\n");
+	CHECK_SPEAKER("a millstone", "Ken Swanson");
+	{
+		const struct quote *q = find("Hours with");
+		CHECK(q == NULL || q->speaker == NULL);
+	}
+}
+
 /* An opening clause led by "amid", "despite", "following" ... may be as
  * long as one led by a preposition: the subject comes after it. */
 static void test_long_subordinate_opening(void)
@@ -1012,6 +1041,7 @@ int main(void)
 	test_long_subordinate_opening();
 	test_particles_and_org_appositive();
 	test_aged_appositive_and_ranks();
+	test_pronoun_skips_genderless_object();
 	test_comma_inverted_source();
 	test_unnamed_source_description();
 	test_possessive_description();
