@@ -897,6 +897,25 @@ static size_t qx_np_parse(struct qx_doc *d, size_t i, size_t lim, struct qx_ment
 			m->t1 = oe;
 		}
 	}
+	if (m->kind == QX_PERSON && !m->role && m->t1 + 2 < lim && m->n1 > m->n0 + 1 && !placed &&
+	    qx_word_is(d->text, &d->tok[m->t1], "as") && !(d->tok[m->t1].flags & QF_INQ)) {
+		/* "named Priya Raman as Chief Executive Officer", "Smith as
+		 * its new chairman": the role the person is given */
+		size_t j = m->t1 + 1, rn;
+		const struct qx_entry *r;
+		if (qx_det(d, j))
+			j++;
+		if (j + 1 < lim && (qx_word_is(d->text, &d->tok[j], "new") ||
+				    qx_word_is(d->text, &d->tok[j], "next")))
+			j++;
+		if (j < lim && !(d->tok[j].flags & QF_INQ) &&
+		    (r = qx_lex_match(QX_ROLES, d->text, d->tok, j, lim, &rn)) &&
+		    !(r->flags & (QR_HONORIFIC | QR_GROUP))) {
+			m->role = r;
+			m->r0 = j;
+			m->r1 = j + rn;
+		}
+	}
 	if ((m->kind == QX_PERSON || m->kind == QX_ORG) && !placed) {
 		size_t a = qx_appositive(d, m->t1, lim, m);
 		if (a != m->t1)

@@ -512,6 +512,11 @@ static void test_pronoun_skips_genderless_object(void)
 	    "Growing up in El Paso, Mendoza saw families split at the border.\n\n"
 	    "\"The detention centres are a disgrace,\" he said.\n");
 	CHECK_SPEAKER("Northgate has", "Priya Raman");
+	{
+		/* "named Priya Raman as chief executive" gives her role */
+		const struct quote *q = find("Northgate has");
+		CHECK(q && q->role && strcmp(q->role, "chief executive officer") == 0);
+	}
 	CHECK_SPEAKER("The detention centres", "Angel Mendoza");
 	/* "a pastor at the Reformation Church of Elizabeth, Colorado,": the
 	 * state is no name; a title after "show," is nobody's speech */
