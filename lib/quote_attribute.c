@@ -14,6 +14,7 @@
  *   name_line         quotation paragraphs under a line holding only a name
  *                     ("Christine Lagarde (ECB)"), past date lines
  *   paragraph_next    a quotation alone whose speaker the next paragraph names
+ *                     ("That was X, speaking after the vote.")
  * A source that is a pronoun or a nominal is then resolved to an entity
  * (rules "pronoun" and "nominal"; "the minister" finds the last person whose
  * role ends in "minister").  An indefinite description that names no one
@@ -1545,6 +1546,35 @@ static bool qx_para_cue(struct qx_doc *d, size_t p, bool first_sentence, struct 
 	return false;
 }
 
+/* The paragraph after a quotation alone names who spoke it: "That was Tom
+ * Lisle, the developer's planning director, speaking after the vote.",
+ * "Those were the words of ...", "So said ...". */
+static bool qx_rule_that_was(const struct qx_doc *d, size_t p, struct qx_attr *a)
+{
+	static const char *const these[] = {"that", "this", "those", "these", NULL};
+	static const char *const be[] = {"was", "is", "were", "are", NULL};
+	size_t k = d->para[p].t0, lim = d->para[p].t1;
+	struct qx_src s;
+	if (k + 3 >= lim || (d->tok[k].flags & QF_INQ))
+		return false;
+	if (qx_word_is(d->text, &d->tok[k], "so") && qx_word_is(d->text, &d->tok[k + 1], "said")) {
+		k += 2;
+	} else if (qx_word_in(d, &d->tok[k], these) && qx_word_in(d, &d->tok[k + 1], be)) {
+		k += 2;
+		/* "the words of", "the verdict of", "the view of" */
+		if (k + 3 < lim && qx_word_is(d->text, &d->tok[k], "the") &&
+		    qx_word_is(d->text, &d->tok[k + 2], "of"))
+			k += 3;
+	} else {
+		return false;
+	}
+	if (!qx_src_at(d, k, lim, &s) || s.men == QX_NONE || d->men[s.men].t0 != k ||
+	    (d->men[s.men].kind != QX_PERSON && d->men[s.men].kind != QX_ORG))
+		return false;
+	qx_set(a, &s, QX_NONE, 0, "paragraph_next", 0.6);
+	return true;
+}
+
 /* Is paragraph p a name line, a person's name alone (an organisation in
  * parentheses or a colon may follow): "Christine Lagarde (ECB)"?  Returns
  * the mention or QX_NONE. */
@@ -2024,6 +2054,12 @@ void qx_attribute(struct qx_doc *d)
 			continue;
 		}
 		if ((i + 1 == d->nspan || d->span[i + 1].para != p) && qx_rule_signature(d, p, a)) {
+			qx_resolve(d, a);
+			if (qx_attr_named(d, a))
+				continue;
+			qx_attr_reset(a);
+		}
+		if (p + 1 < d->npara && qx_rule_that_was(d, p + 1, a)) {
 			qx_resolve(d, a);
 			if (qx_attr_named(d, a))
 				continue;

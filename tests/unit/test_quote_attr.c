@@ -533,6 +533,20 @@ static void test_pronoun_skips_genderless_object(void)
 	}
 }
 
+/* A quotation alone in its paragraph whose speaker the next paragraph
+ * names ("That was Tom Lisle, ..., speaking after the vote."), even right
+ * after another speaker's paragraph. */
+static void test_that_was_speaker(void)
+{
+	run("McBride said the tower would shade the school \"for most of the "
+	    "winter afternoon,\" citing the developer's own study.\n\n"
+	    "\"We looked at that carefully. The school is not affected.\"\n\n"
+	    "That was Tom Lisle, the developer's planning director, speaking "
+	    "after the vote.\n");
+	CHECK_SPEAKER("We looked at that", "Tom Lisle");
+	CHECK_SPEAKER("for most of the winter", "McBride");
+}
+
 /* An opening clause led by "amid", "despite", "following" ... may be as
  * long as one led by a preposition: the subject comes after it. */
 static void test_long_subordinate_opening(void)
@@ -1047,6 +1061,7 @@ int main(void)
 	test_particles_and_org_appositive();
 	test_aged_appositive_and_ranks();
 	test_pronoun_skips_genderless_object();
+	test_that_was_speaker();
 	test_comma_inverted_source();
 	test_unnamed_source_description();
 	test_possessive_description();
