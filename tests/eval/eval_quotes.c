@@ -22,7 +22,7 @@
  * Also scores our own held-out articles (--own DIR, see run_own()), which
  * need nothing from ../shared.
  *
- * usage: eval_quotes --shared DIR [--own DIR] --baseline FILE [-v] [--set NAME] [--dump FILE] [--record FILE]
+ * usage: eval_quotes --shared DIR [--own DIR]... --baseline FILE [-v] [--set NAME] [--dump FILE] [--record FILE]
  * Exit 77 when there is nothing to score, 1 when a score falls below the
  * baseline. */
 #include <dirent.h>
@@ -575,14 +575,14 @@ static bool run_set(const char *shared, const char *set, struct result *r)
  * line per quotation in order, "quote<TAB>speaker<TAB>role", "-" for none.
  * Written for the project, never tuned on: a check that the extractor
  * generalises beyond the corpora in ../shared. */
-static bool run_own(const char *dir, struct result *r)
+static bool run_own(const char *dir, const char *name, struct result *r)
 {
 	struct docs ds = {0};
 	struct score sc = {0};
 	struct dirent **names;
 	int n = scandir(dir, &names, NULL, alphasort);
 	if (n < 0) {
-		printf("own: %s absent, skipping\n", dir);
+		printf("%s: %s absent, skipping\n", name, dir);
 		return false;
 	}
 	for (int i = 0; i < n; i++) {
@@ -626,14 +626,14 @@ static bool run_own(const char *dir, struct result *r)
 	}
 	free(names);
 	if (!ds.n) {
-		printf("own: no articles in %s, skipping\n", dir);
+		printf("%s: no articles in %s, skipping\n", name, dir);
 		return false;
 	}
 	if (verbose)
-		printf("== own\n");
+		printf("== %s\n", name);
 	for (size_t i = 0; i < ds.n; i++)
 		score_doc(&ds.v[i], &sc);
-	finish("own", &sc, r);
+	finish(name, &sc, r);
 	docs_free(&ds);
 	return true;
 }
@@ -750,7 +750,8 @@ static int check_baseline(const char *path, const struct result *r, size_t n)
 
 int main(int argc, char **argv)
 {
-	const char *shared = NULL, *own = NULL, *baseline = NULL, *only = NULL, *record = NULL;
+	const char *shared = NULL, *own[4], *baseline = NULL, *only = NULL, *record = NULL;
+	size_t nown = 0;
 	static const char *const sets[] = {"polnear-train", "polnear-dev", "news-dev", NULL};
 	struct result r[8];
 	size_t nr = 0;
@@ -759,8 +760,8 @@ int main(int argc, char **argv)
 	for (int i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "--shared") && i + 1 < argc)
 			shared = argv[++i];
-		else if (!strcmp(argv[i], "--own") && i + 1 < argc)
-			own = argv[++i];
+		else if (!strcmp(argv[i], "--own") && i + 1 < argc && nown < 4)
+			own[nown++] = argv[++i];
 		else if (!strcmp(argv[i], "--baseline") && i + 1 < argc)
 			baseline = argv[++i];
 		else if (!strcmp(argv[i], "--record") && i + 1 < argc)
@@ -775,12 +776,17 @@ int main(int argc, char **argv)
 		} else if (!strcmp(argv[i], "-v"))
 			verbose = 1;
 		else {
-			fprintf(stderr, "usage: eval_quotes --shared DIR [--own DIR] --baseline FILE [-v] [--set NAME] [--dump FILE] [--record FILE]\n");
+			fprintf(stderr, "usage: eval_quotes --shared DIR [--own DIR]... --baseline FILE [-v] [--set NAME] [--dump FILE] [--record FILE]\n");
 			return 2;
 		}
 	}
-	if (own && (!only || !strcmp(only, "own")) && run_own(own, &r[nr]))
-		nr++;
+	for (size_t i = 0; i < nown; i++) {
+		/* the set is named after its directory: tests/eval/own2 is "own2" */
+		const char *slash = strrchr(own[i], '/');
+		const char *name = slash && slash[1] ? slash + 1 : own[i];
+		if ((!only || !strcmp(only, name)) && run_own(own[i], name, &r[nr]))
+			nr++;
+	}
 	if (!shared || stat(shared, &st) != 0 || !S_ISDIR(st.st_mode)) {
 		printf("eval_quotes: %s absent, skipping its sets\n", shared ? shared : "shared dir");
 		shared = NULL;
