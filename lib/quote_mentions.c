@@ -151,6 +151,16 @@ static bool qx_is_poss(const struct qx_doc *d, size_t k, size_t lim)
 	       (d->text[p->e - 1] == 's' || d->text[p->e - 1] == 'S');
 }
 
+/* A plural's apostrophe at k, glued to a word in -s and followed by a
+ * space: "the teachers' union". */
+static bool qx_plural_mark(const struct qx_doc *d, size_t k)
+{
+	const struct qx_tok *t = &d->tok[k], *p = &d->tok[k - 1];
+	return t->kind == QK_QMARK && t->mfam == QM_SINGLE && !(t->flags & (QF_SPACE | QF_INQ)) &&
+	       p->kind == QK_WORD && d->text[p->e - 1] == 's' && k + 1 < d->ntok &&
+	       (d->tok[k + 1].flags & QF_SPACE);
+}
+
 struct qx_run {
 	size_t s, e;
 	bool org; /* holds an organisation head word */
@@ -229,6 +239,16 @@ static size_t qx_scan_run(const struct qx_doc *d, size_t k, size_t lim)
 			}
 		}
 		if (e > k && t->kind == QK_PUNCT && t->c == '&' && e + 1 < lim && qx_capword(d, e + 1)) {
+			e++;
+			continue;
+		}
+		/* "the Calverley Line Users’ Group": a plural possessive
+		 * inside an organisation's name ("Reuters’ Luciana Lopez" is
+		 * two names) */
+		if (e > k && e + 1 < lim && d->text[d->tok[e - 1].e - 1] == 's' &&
+		    qx_capword(d, e + 1) && qx_tok_is(&d->tok[e + 1], QL_ORGWORD) &&
+		    ((t->e - t->s == 1 && d->text[t->s] == '\'') ||
+		     (t->e - t->s == 3 && memcmp(d->text + t->s, "\xe2\x80\x99", 3) == 0))) {
 			e++;
 			continue;
 		}
@@ -503,7 +523,7 @@ static size_t qx_appositive(struct qx_doc *d, size_t k, size_t lim, struct qx_me
 	 * appositive */
 	if (j + n < lim && qx_capword(d, j + n) && (d->tok[j].flags & QF_CAP))
 		return k;
-	if (!m->role || (m->role->flags & QR_POSTNOM)) {
+	if (!m->role || (m->role->flags & (QR_POSTNOM | QR_RELATION))) {
 		m->role = r;
 		m->r0 = prem != QX_NONE && prem < j ? prem : j;
 		m->r1 = j + n;
@@ -570,7 +590,7 @@ static bool qx_ends_in_place(const struct qx_doc *d, const struct qx_mention *m)
 static size_t qx_np_parse(struct qx_doc *d, size_t i, size_t lim, struct qx_mention *m)
 {
 	size_t k = i, prem = QX_NONE, run_s = QX_NONE, run_e = QX_NONE;
-	size_t onoun = QX_NONE, cty = QX_NONE, cty_e = QX_NONE, steps = 0, n;
+	size_t onoun = QX_NONE, cty = QX_NONE, cty_e = QX_NONE, steps = 0, n, n2;
 	bool det = false, hon = false;
 	size_t body = QX_NONE;
 	const struct qx_entry *e;
@@ -618,7 +638,19 @@ static size_t qx_np_parse(struct qx_doc *d, size_t i, size_t lim, struct qx_ment
 		}
 		if (e && run_s != QX_NONE && m->n0 != QX_NONE)
 			e = NULL;
-		if (e && (e->flags & QR_POSTNOM)) {
+		if (e && (e->flags & QR_GROUP) && det && k == i + 1 && m->o0 == QX_NONE && k + n + 1 < lim &&
+		    qx_plural_mark(d, k + n) && (d->tok[k + n + 1].flags & QF_LOWER) &&
+		    (qx_lex_match(QX_ROLES, d->text, d->tok, k + n + 1, lim, &n2) ||
+		     qx_is_orgnoun_tok(d, k + n + 1) || qx_tok_is(&d->tok[k + n + 1], QL_PREMOD))) {
+			/* "the teachers' union leader Ann Lee": whose leader */
+			m->o0 = k;
+			m->o1 = k + n;
+			k += n + 1;
+			continue;
+		}
+		if (e && (e->flags & QR_POSTNOM) &&
+		    /* "Local MP David Oduya", "Labour MP Jo Cox": a title */
+		    !(run_s == QX_NONE && !m->role && k + n < lim && qx_capword(d, k + n))) {
 			if (run_s == QX_NONE || m->role)
 				break;
 			m->role = e; /* "John Healey MP" */
@@ -930,9 +962,14 @@ static size_t qx_np_parse(struct qx_doc *d, size_t i, size_t lim, struct qx_ment
 		if (j < lim && d->tok[j].kind == QK_NUM && qx_tlen(&d->tok[j]) > 9 &&
 		    memcmp(d->text + d->tok[j].e - 9, "-year-old", 9) == 0)
 			j++;
+		/* "The jury president, the French actor Étienne Marchal," */
+		if (j + 1 < lim && qx_word_is(d->text, &d->tok[j], "the"))
+			j++;
 		w0 = j;
 		while (j < lim && j < w0 + 3 && d->tok[j].kind == QK_WORD &&
-		       (d->tok[j].flags & QF_LOWER) && !(d->tok[j].flags & (QF_INQ | QF_POSS)) &&
+		       ((d->tok[j].flags & QF_LOWER) ||
+			((d->tok[j].flags & QF_CAP) && qx_lex_match(QX_COUNTRIES, d->text, d->tok, j, j + 1, &rn))) &&
+		       !(d->tok[j].flags & (QF_INQ | QF_POSS)) &&
 		       !qx_tok_is(&d->tok[j], QL_STOP | QL_DET | QL_AUX | QL_CUE1))
 			j++;
 		if (j > w0 &&
@@ -950,6 +987,9 @@ static size_t qx_np_parse(struct qx_doc *d, size_t i, size_t lim, struct qx_ment
 				m->n1 = re;
 				m->kind = QX_PERSON;
 				m->t1 = re;
+				/* "Her neighbour, Walt Kessler, a retired
+				 * firefighter," */
+				m->t1 = qx_appositive(d, m->t1, lim, m);
 			}
 		}
 	}
@@ -1092,7 +1132,10 @@ static void qx_entity_learn(struct qx_doc *d, size_t ei, const struct qx_mention
 		e->first = qx_lower_tok(d, m->n0);
 		e->ngender = qx_given_name_gender(e->first, strlen(e->first));
 	}
-	if (!e->role && m->role) {
+	/* "Her neighbour, Walt Kessler, a retired firefighter": a relation
+	 * gives way to a role stated later */
+	if (m->role && (!e->role || ((e->role->flags & QR_RELATION) && !(m->role->flags & QR_RELATION)))) {
+		free(e->role_stated);
 		e->role = m->role;
 		e->role_stated = qx_text(d, m->r0, m->r1);
 	}

@@ -547,6 +547,42 @@ static void test_that_was_speaker(void)
 	CHECK_SPEAKER("for most of the winter", "McBride");
 }
 
+#define CHECK_ROLE_IS(prefix, want)                                              \
+	do {                                                                     \
+		const struct quote *q_ = find(prefix);                           \
+		CHECK(q_ && q_->role && strcmp(q_->role, want) == 0);            \
+	} while (0)
+
+/* Roles in the forms British and wire copy use: "Labour MP X", an
+ * occupation after a relation ("Her neighbour, X, a retired firefighter,"),
+ * a nominal whose appositive brings its own description ("The jury
+ * president, the Danish actor X,"), a plural possessive inside a body's
+ * name ("the Harbour Traders’ Association") or before a role ("the
+ * nurses' union leader X"). */
+static void test_roles_in_many_forms(void)
+{
+	run("'We were never told,' said Labour MP Grace Oyelaran.\n\n"
+	    "Her neighbour, Walt Brenner, a retired firefighter, stayed to "
+	    "soak the roof. 'I was not leaving,' Brenner said.\n\n"
+	    "The jury president, the Danish actor Mette Kjaer, said the vote "
+	    "was 'unanimous'.\n\n"
+	    "The chairman of the Harbour Traders\xe2\x80\x99 Association, Omar "
+	    "Sidi, called the fees 'daylight robbery'.\n\n"
+	    "'It is over,' said the nurses' union leader Ann Kovac.\n\n"
+	    "'The decline is real,' said Leon Fabre, an entomologist at the "
+	    "Institute of Soil Studies.\n");
+	CHECK_SPEAKER("We were never told", "Grace Oyelaran");
+	CHECK_ROLE_IS("We were never told", "member of parliament");
+	CHECK_ROLE_IS("I was not leaving", "firefighter");
+	CHECK_SPEAKER("unanimous", "Mette Kjaer");
+	CHECK_ROLE_IS("unanimous", "president");
+	CHECK_SPEAKER("daylight robbery", "Omar Sidi");
+	CHECK_ROLE_IS("daylight robbery", "chair");
+	CHECK_SPEAKER("It is over", "Ann Kovac");
+	CHECK_ROLE_IS("It is over", "union leader");
+	CHECK_ROLE_IS("The decline is real", "entomologist");
+}
+
 /* An opening clause led by "amid", "despite", "following" ... may be as
  * long as one led by a preposition: the subject comes after it. */
 static void test_long_subordinate_opening(void)
@@ -1062,6 +1098,7 @@ int main(void)
 	test_aged_appositive_and_ranks();
 	test_pronoun_skips_genderless_object();
 	test_that_was_speaker();
+	test_roles_in_many_forms();
 	test_comma_inverted_source();
 	test_unnamed_source_description();
 	test_possessive_description();
