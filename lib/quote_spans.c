@@ -81,6 +81,11 @@ static int qx_mark_dir(const struct qx_doc *d, size_t k, size_t p0, size_t p1)
 		return QD_APOS;
 	if (t->mdir == QD_OPEN)
 		return lalnum ? QD_APOS : QD_OPEN;
+	/* ‘... told me, “My son ...,”’ she said: closing right after a
+	 * closing double mark */
+	if (pv && pv->kind == QK_QMARK && pv->mfam == QM_DOUBLE && !(t->flags & QF_SPACE) && rclose &&
+	    nx && !(nx->kind == QK_QMARK && !(nx->flags & QF_SPACE)))
+		return QD_CLOSE;
 	if (lalnum && ralnum)
 		return QD_APOS;
 	if (lopen && ralnum) {

@@ -583,6 +583,20 @@ static void test_roles_in_many_forms(void)
 	CHECK_ROLE_IS("The decline is real", "entomologist");
 }
 
+/* British single quotes around a double-quoted quotation that ends with
+ * it: ‘... told me, “...,”’ she said.  The single mark closes the outer
+ * quotation; it is no apostrophe. */
+static void test_single_closing_after_double(void)
+{
+	run("Its chief executive, Ama Owusu, said families were waiting. "
+	    "\xe2\x80\x98I met a father who told me, \xe2\x80\x9cMy daughter "
+	    "has no room of her own,\xe2\x80\x9d\xe2\x80\x99 she said. "
+	    "\xe2\x80\x98She is ten.\xe2\x80\x99\n");
+	CHECK_SPEAKER("I met a father", "Ama Owusu");
+	CHECK_SPEAKER("She is ten", "Ama Owusu");
+	CHECK(ql.n == 2);
+}
+
 /* An opening clause led by "amid", "despite", "following" ... may be as
  * long as one led by a preposition: the subject comes after it. */
 static void test_long_subordinate_opening(void)
@@ -1099,6 +1113,7 @@ int main(void)
 	test_pronoun_skips_genderless_object();
 	test_that_was_speaker();
 	test_roles_in_many_forms();
+	test_single_closing_after_double();
 	test_comma_inverted_source();
 	test_unnamed_source_description();
 	test_possessive_description();
