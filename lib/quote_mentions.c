@@ -638,6 +638,16 @@ static size_t qx_np_parse(struct qx_doc *d, size_t i, size_t lim, struct qx_ment
 		}
 		if (e && run_s != QX_NONE && m->n0 != QX_NONE)
 			e = NULL;
+		if (e && !(e->flags & (QR_GROUP | QR_HONORIFIC)) && run_s == QX_NONE && m->o0 == QX_NONE &&
+		    !m->role && k + n + 1 < lim && qx_is_poss(d, k + n, lim) &&
+		    qx_lex_match(QX_ROLES, d->text, d->tok, k + n + 1, lim, &n2)) {
+			/* "The Prime Minister's spokesman": whose spokesman */
+			m->o0 = prem != QX_NONE ? prem : k;
+			m->o1 = k + n;
+			prem = QX_NONE;
+			k += n + 1;
+			continue;
+		}
 		if (e && (e->flags & QR_GROUP) && det && k == i + 1 && m->o0 == QX_NONE && k + n + 1 < lim &&
 		    qx_plural_mark(d, k + n) && (d->tok[k + n + 1].flags & QF_LOWER) &&
 		    (qx_lex_match(QX_ROLES, d->text, d->tok, k + n + 1, lim, &n2) ||

@@ -583,6 +583,23 @@ static void test_roles_in_many_forms(void)
 	CHECK_ROLE_IS("The decline is real", "entomologist");
 }
 
+/* "The Prime Minister's spokesman": a role owned by a role is the
+ * spokesman's, not the prime minister's; "one Conservative backbencher"
+ * is a description of someone, not the party. */
+static void test_role_owned_by_role(void)
+{
+	run("The Prime Minister's spokesman declined to comment but said the "
+	    "prime minister had \"full confidence\" in both ministers.\n\n"
+	    "One Conservative backbencher, who asked not to be named, was "
+	    "blunter: \"It's a shambles.\"\n");
+	CHECK_ROLE_IS("full confidence", "spokesperson");
+	CHECK_ROLE_IS("It's a shambles", "backbencher");
+	{
+		const struct quote *q = find("It's a shambles");
+		CHECK(q && (!q->speaker || strcmp(q->speaker, "Conservative") != 0));
+	}
+}
+
 /* British single quotes around a double-quoted quotation that ends with
  * it: ‘... told me, “...,”’ she said.  The single mark closes the outer
  * quotation; it is no apostrophe. */
@@ -1114,6 +1131,7 @@ int main(void)
 	test_that_was_speaker();
 	test_roles_in_many_forms();
 	test_single_closing_after_double();
+	test_role_owned_by_role();
 	test_comma_inverted_source();
 	test_unnamed_source_description();
 	test_possessive_description();
