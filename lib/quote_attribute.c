@@ -10,6 +10,9 @@
  *   colon_intro       X was blunt: "..."   /   HEADLINE - X: "..."
  *   sentence_subject  no cue: X dismissed the audit as "a stunt"
  *   continuation      a later part of the same quotation or paragraph
+ *   paragraph_cue     no cue in its sentence: a cue earlier in the paragraph
+ *   sentence_before   no cue at all: the subject of the sentence just before
+ *                     ("Devlin laughed. "Steve can say what he likes."")
  *   paragraph_follow  a quotation alone after an attributed paragraph
  *   name_line         quotation paragraphs under a line holding only a name
  *                     ("Christine Lagarde (ECB)"), past date lines
@@ -1678,6 +1681,26 @@ static bool qx_rule_para_before(struct qx_doc *d, size_t si, struct qx_attr *a)
 			return true;
 		}
 	}
+	/* no cue: "Asked about that, Devlin laughed. "Steve can say what he
+	 * likes."" -- a quotation that opens a sentence right after one about
+	 * a person is that person's */
+	if (sp->open > lo && d->tok[sp->open - 1].sent != sent && !(d->tok[sp->open - 1].flags & QF_INQ)) {
+		struct qx_src s;
+		size_t k = sp->open - 1, psent = d->tok[k].sent;
+		while (k > lo && d->tok[k - 1].sent == psent) {
+			if (d->tok[k - 1].flags & QF_INQ)
+				return false; /* it quotes someone itself */
+			k--;
+		}
+		/* "Trump's comments had angered ...": the owner is not the subject */
+		if (qx_subject_of(d, sp->open - 1, &s) &&
+		    (s.men != QX_NONE ? (d->men[s.men].kind == QX_PERSON || d->men[s.men].kind == QX_ORG) &&
+					    !(d->tok[d->men[s.men].t1].flags & QF_POSS)
+				      : s.pgender == QX_G_MALE || s.pgender == QX_G_FEMALE)) {
+			qx_set(a, &s, QX_NONE, 0, "sentence_before", 0.45);
+			return true;
+		}
+	}
 	return false;
 }
 
@@ -1745,15 +1768,46 @@ static bool qx_is_subject(const struct qx_doc *d, size_t mi)
  * Within its own sentence a "he" or "she" in a later clause stands for the
  * sentence's subject before any nearer object: "Olsen said she had called
  * Ruiz to thank him for what she called ...". */
+static size_t qx_resolve_pronoun_at(struct qx_doc *d, size_t k, int g, int depth);
+
 static size_t qx_resolve_pronoun(struct qx_doc *d, size_t k, int g)
+{
+	return qx_resolve_pronoun_at(d, k, g, 0);
+}
+
+/* The subject of the sentence before the one holding token k, in the same
+ * paragraph, when it is "he" or "she" of gender g: "Orr is less sure. He
+ * says Devlin "still blames the referee". "I'd shake his hand," he said."
+ * -- the second "he" goes on with the first, not with Devlin between.
+ * Returns its token or QX_NONE. */
+static size_t qx_prev_subject_pronoun(const struct qx_doc *d, size_t k, int g)
+{
+	size_t lo = d->para[d->tok[k].para].t0, sent = d->tok[k].sent, j = k;
+	struct qx_src s;
+	while (j > lo && d->tok[j - 1].sent == sent)
+		j--;
+	if (j == lo || d->tok[j - 1].flags & QF_INQ)
+		return QX_NONE;
+	if (!qx_subject_of(d, j - 1, &s) || s.men != QX_NONE || s.pgender != g)
+		return QX_NONE;
+	return s.pron;
+}
+
+static size_t qx_resolve_pronoun_at(struct qx_doc *d, size_t k, int g, int depth)
 {
 	size_t lo = 0, hi = d->nmen, looked = 0;
 	if (g == QX_G_MALE || g == QX_G_FEMALE) {
 		struct qx_src s;
+		size_t pk;
 		if (qx_subject_of(d, k, &s) && s.men != QX_NONE && d->men[s.men].t1 <= k &&
 		    d->men[s.men].entity != QX_NONE &&
 		    qx_pronoun_fits(&d->ent[d->men[s.men].entity], g))
 			return d->men[s.men].entity;
+		if (depth < 3 && (pk = qx_prev_subject_pronoun(d, k, g)) != QX_NONE) {
+			size_t e = qx_resolve_pronoun_at(d, pk, g, depth + 1);
+			if (e != QX_NONE)
+				return e;
+		}
 	}
 	/* mentions are in text order: find the last one before k */
 	while (lo < hi) {

@@ -600,6 +600,30 @@ static void test_role_owned_by_role(void)
 	}
 }
 
+/* Two men alternating: "he" goes on with the subject of the sentence
+ * before when that is "he" too, not with a man named inside it; a
+ * quotation with no cue that opens a sentence right after one about a
+ * person ("Devlin laughed.") is that person's. */
+static void test_pronoun_chain_and_sentence_before(void)
+{
+	run("Mark Devlin and Steve Orr have not spoken since the 2019 final.\n\n"
+	    "Devlin insists he has moved on. \"It's one game,\" he said.\n\n"
+	    "Orr is less sure. He says Devlin \"still blames the referee\" and "
+	    "never congratulated him. \"I'd shake his hand tomorrow,\" he "
+	    "said.\n\n"
+	    "Asked about that, Devlin laughed. \"Steve can say what he likes.\"\n\n"
+	    "Trump's comments had angered the board. \"The claim is absurd "
+	    "and untrue,\" its chairman wrote.\n");
+	CHECK_SPEAKER("It's one game", "Mark Devlin");
+	CHECK_SPEAKER("still blames", "Steve Orr");
+	CHECK_SPEAKER("I'd shake his hand", "Steve Orr");
+	CHECK_SPEAKER("Steve can say", "Mark Devlin");
+	{
+		const struct quote *q = find("The claim is absurd");
+		CHECK(q && (!q->speaker || strcmp(q->speaker, "Trump") != 0));
+	}
+}
+
 /* British single quotes around a double-quoted quotation that ends with
  * it: ‘... told me, “...,”’ she said.  The single mark closes the outer
  * quotation; it is no apostrophe. */
@@ -1132,6 +1156,7 @@ int main(void)
 	test_roles_in_many_forms();
 	test_single_closing_after_double();
 	test_role_owned_by_role();
+	test_pronoun_chain_and_sentence_before();
 	test_comma_inverted_source();
 	test_unnamed_source_description();
 	test_possessive_description();
