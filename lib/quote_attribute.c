@@ -1862,6 +1862,49 @@ static bool qx_role_head_eq(const char *a, const char *b)
 	return (ha != a || hb != b) && strcmp(ha, hb) == 0;
 }
 
+/* The first person named with nominal mi's role (or its head: "district
+ * judge" for "a federal judge") within the next three paragraphs. */
+static size_t qx_resolve_nominal_forward(const struct qx_doc *d, size_t mi)
+{
+	const struct qx_mention *m = &d->men[mi];
+	size_t para = d->tok[m->t0].para;
+	if (!m->role || (m->role->flags & QR_GROUP))
+		return QX_NONE;
+	for (size_t i = mi + 1; i < d->nmen; i++) {
+		const struct qx_mention *o = &d->men[i];
+		if (d->tok[o->t0].para > para + 3)
+			break;
+		if (o->kind != QX_PERSON || o->n0 == QX_NONE || !o->role || o->entity == QX_NONE ||
+		    (m->country && o->country && strcmp(m->country, o->country) != 0))
+			continue;
+		if (strcmp(o->role->value, m->role->value) == 0 ||
+		    qx_role_head_eq(o->role->value, m->role->value))
+			return o->entity;
+	}
+	return QX_NONE;
+}
+
+/* "A federal judge on Friday blocked ..." opening a story, the judge named
+ * in the next paragraphs: an indefinite description in the lede with a
+ * specific role (not "an official", "a source") introduces the person
+ * the story goes on to name. */
+static bool qx_lede_indefinite(const struct qx_doc *d, size_t mi)
+{
+	static const char *const generic[] = {"official", "source", "aide", "adviser", "advisor",
+					      "analyst", "expert", "resident", "witness", "member",
+					      "supporter", "voter", "worker", "protester", "lawmaker",
+					      "diplomat", "spokesperson", "person", NULL};
+	const struct qx_mention *m = &d->men[mi];
+	if (!m->role || d->tok[m->t0].para >= 2)
+		return false;
+	for (size_t i = 0; generic[i]; i++) {
+		const char *v = m->role->value, *sp = strrchr(v, ' ');
+		if (strcmp(sp ? sp + 1 : v, generic[i]) == 0)
+			return false;
+	}
+	return true;
+}
+
 static size_t qx_resolve_nominal(struct qx_doc *d, size_t mi)
 {
 	const struct qx_mention *m = &d->men[mi];
@@ -1899,25 +1942,11 @@ static size_t qx_resolve_nominal(struct qx_doc *d, size_t mi)
 		}
 	}
 	/* "France's president said on Wednesday that ..." in a lede, then
-	 * "President Louis Marchand said" further down: the first person
-	 * named with that role within the next paragraphs.  Only in the
-	 * opening paragraphs or for a qualified role ("the company's chief
+	 * "President Louis Marchand said" further down.  Only in the opening
+	 * paragraphs or for a qualified role ("the company's chief
 	 * executive"); a bare "the senator" later on is someone named before. */
-	if (m->role && !(m->role->flags & QR_GROUP) &&
-	    (d->tok[m->t0].para < 2 || m->country || m->o0 != QX_NONE)) {
-		size_t para = d->tok[m->t0].para;
-		for (size_t i = mi + 1; i < d->nmen; i++) {
-			const struct qx_mention *o = &d->men[i];
-			if (d->tok[o->t0].para > para + 3)
-				break;
-			if (o->kind != QX_PERSON || o->n0 == QX_NONE || !o->role || o->entity == QX_NONE ||
-			    (m->country && o->country && strcmp(m->country, o->country) != 0))
-				continue;
-			if (strcmp(o->role->value, m->role->value) == 0 ||
-			    qx_role_head_eq(o->role->value, m->role->value))
-				return o->entity;
-		}
-	}
+	if (d->tok[m->t0].para < 2 || m->country || m->o0 != QX_NONE)
+		return qx_resolve_nominal_forward(d, mi);
 	return QX_NONE;
 }
 
@@ -1943,8 +1972,11 @@ static void qx_resolve(struct qx_doc *d, struct qx_attr *a)
 	}
 	/* "said one longtime adviser": an indefinite description introduces
 	 * someone new, never the adviser named before */
-	if (d->men[a->mention].kind == QX_NOMINAL && !qx_nominal_indef(d, a->mention)) {
-		a->entity = qx_resolve_nominal(d, a->mention);
+	if (d->men[a->mention].kind == QX_NOMINAL) {
+		if (!qx_nominal_indef(d, a->mention))
+			a->entity = qx_resolve_nominal(d, a->mention);
+		else if (qx_lede_indefinite(d, a->mention))
+			a->entity = qx_resolve_nominal_forward(d, a->mention);
 		if (a->entity != QX_NONE) {
 			if (strcmp(a->rule, "cue_adjacent") == 0 || strcmp(a->rule, "cue_sentence") == 0)
 				a->rule = "nominal";

@@ -624,6 +624,25 @@ static void test_pronoun_chain_and_sentence_before(void)
 	}
 }
 
+/* "A federal judge on Friday blocked ..., ruling that it placed an "undue
+ * burden" ..." opening a story is the judge named next ("U.S. District
+ * Judge Karen Whitlow"); "a senior official" in a lede stays unnamed. */
+static void test_lede_indefinite_named_later(void)
+{
+	run("A federal judge on Friday blocked a state voting law, ruling that "
+	    "it placed an \"undue burden\" on rural residents.\n\n"
+	    "In a 42-page opinion, U.S. District Judge Karen Whitlow wrote that "
+	    "the state had offered \"no evidence whatsoever\" of fraud.\n");
+	CHECK_SPEAKER("undue burden", "Karen Whitlow");
+	run("A senior official said on Monday that talks were \"close to "
+	    "collapse\".\n\n"
+	    "Senior official Ana Brody told reporters the mood was \"grim\".\n");
+	{
+		const struct quote *q = find("close to collapse");
+		CHECK(q && (!q->speaker || strcmp(q->speaker, "Ana Brody") != 0));
+	}
+}
+
 /* British single quotes around a double-quoted quotation that ends with
  * it: ‘... told me, “...,”’ she said.  The single mark closes the outer
  * quotation; it is no apostrophe. */
@@ -1157,6 +1176,7 @@ int main(void)
 	test_single_closing_after_double();
 	test_role_owned_by_role();
 	test_pronoun_chain_and_sentence_before();
+	test_lede_indefinite_named_later();
 	test_comma_inverted_source();
 	test_unnamed_source_description();
 	test_possessive_description();
