@@ -740,6 +740,15 @@ static bool qx_according_src(const struct qx_doc *d, size_t k, size_t lim, struc
 			    (d->men[s->men].kind == QX_PERSON || d->men[s->men].kind == QX_ORG))
 				return true;
 	}
+	/* "according to her," (not "according to her lawyer") */
+	if (k < lim && d->tok[k].kind == QK_WORD && !(d->tok[k].flags & QF_INQ) &&
+	    (k + 1 >= lim || d->tok[k + 1].kind == QK_PUNCT) &&
+	    (qx_word_is(d->text, &d->tok[k], "her") || qx_word_is(d->text, &d->tok[k], "him"))) {
+		s->men = QX_NONE;
+		s->pron = k;
+		s->pgender = qx_word_is(d->text, &d->tok[k], "her") ? QX_G_FEMALE : QX_G_MALE;
+		return true;
+	}
 	return qx_src_at(d, k, lim, s);
 }
 
@@ -1324,6 +1333,16 @@ static bool qx_subject_of(const struct qx_doc *d, size_t at, struct qx_src *s)
 		k++;
 	if (k >= at || !qx_src_at(d, k, at, s))
 		return false;
+	/* "The World Health Organization's country representative, Dr X,
+	 * said": the owner is not the subject, the one it owns is */
+	if (s->men != QX_NONE && d->men[s->men].t1 + 1 < at && (d->tok[d->men[s->men].t1].flags & QF_POSS) &&
+	    d->tok_men[d->men[s->men].t1 + 1] != QX_NONE) {
+		struct qx_src owned;
+		size_t o = d->men[s->men].t1 + 1;
+		if (d->men[d->tok_men[o]].t0 == o && qx_src_at(d, o, at, &owned) && owned.men != QX_NONE &&
+		    d->men[owned.men].kind != QX_ORG)
+			*s = owned;
+	}
 	/* still inside an opening clause too long to skip: "After the
 	 * Supreme Court failed to ..." */
 	if (k > lo && (qx_is_locative(d, k - 1) ||

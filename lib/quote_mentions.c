@@ -985,6 +985,18 @@ static size_t qx_np_parse(struct qx_doc *d, size_t i, size_t lim, struct qx_ment
 		if (j > w0 &&
 		    !(qx_lex_match(QX_ROLES, d->text, d->tok, j - 1, lim, &rn) && j - 1 + rn == j))
 			j = lim; /* the words did not end in a role */
+		/* "the agency's representative, Dr Abdourahmane Diallo," */
+		{
+			const struct qx_entry *h;
+			if (j < lim && (h = qx_lex_match(QX_ROLES, d->text, d->tok, j, lim, &rn)) &&
+			    (h->flags & QR_HONORIFIC) && j + rn < lim && qx_capword(d, j + rn)) {
+				if (h->flags & QR_MALE)
+					m->gender = QX_G_MALE;
+				else if (h->flags & QR_FEMALE)
+					m->gender = QX_G_FEMALE;
+				j += rn;
+			}
+		}
 		if (j < lim && qx_capword(d, j)) {
 			size_t re = qx_scan_run(d, j, lim);
 			/* "a pastor at the Reformation Church of Elizabeth,

@@ -643,6 +643,22 @@ static void test_lede_indefinite_named_later(void)
 	}
 }
 
+/* "According to her, ..." names her; "the agency's representative, Dr X,"
+ * is X with the role; "a community health volunteer" is a role. */
+static void test_according_to_pronoun_and_honorific_appositive(void)
+{
+	run("Health Secretary Susan Wekesa visited the hospital. According to "
+	    "her, the outbreak was \"contained for now.\"\n\n"
+	    "\"People are scared,\" said Hassan Mwinyi, a community health "
+	    "volunteer.\n\n"
+	    "The agency's representative, Dr Abdou Diallo, said supplies were "
+	    "coming. \"Speed is everything,\" he said.\n");
+	CHECK_SPEAKER("contained for now", "Susan Wekesa");
+	CHECK_ROLE_IS("People are scared", "volunteer");
+	CHECK_SPEAKER("Speed is everything", "Abdou Diallo");
+	CHECK_ROLE_IS("Speed is everything", "representative");
+}
+
 /* British single quotes around a double-quoted quotation that ends with
  * it: ‘... told me, “...,”’ she said.  The single mark closes the outer
  * quotation; it is no apostrophe. */
@@ -1177,6 +1193,7 @@ int main(void)
 	test_role_owned_by_role();
 	test_pronoun_chain_and_sentence_before();
 	test_lede_indefinite_named_later();
+	test_according_to_pronoun_and_honorific_appositive();
 	test_comma_inverted_source();
 	test_unnamed_source_description();
 	test_possessive_description();
