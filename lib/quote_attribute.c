@@ -659,6 +659,7 @@ static bool qx_rule_any_verb(struct qx_doc *d, size_t k, size_t lim, struct qx_a
 }
 
 static bool qx_asked_active(const struct qx_doc *d, size_t e);
+static bool qx_told_passive(const struct qx_doc *d, size_t e);
 
 /* Is the cue word at c used as a noun: "a Twitter comment", "his
  * remarks", "the statement"?  A determiner or possessive before it, or
@@ -1013,8 +1014,9 @@ static bool qx_rule_before(struct qx_doc *d, size_t si, struct qx_attr *a)
 		}
 		/* "Trump was asked, "...?"": the question is the asker's, named
 		 * when "by" follows ("was asked by moderator Gerard Baker
-		 * whether ...") */
-		if (qx_word_is(d->text, &d->tok[c], "asked") && !qx_asked_active(d, c)) {
+		 * whether ..."); so is what someone "was told" */
+		if ((qx_word_is(d->text, &d->tok[c], "asked") && !qx_asked_active(d, c)) ||
+		    qx_told_passive(d, c)) {
 			if (c + 2 < sp->open && qx_word_is(d->text, &d->tok[c + 1], "by") &&
 			    qx_src_at_inverted(d, c + 2, sp->open, &s) && s.men != QX_NONE) {
 				a->partial = !qx_gap_direct(d, c, c + 1, sp->open);
@@ -1209,6 +1211,18 @@ static bool qx_asked_active(const struct qx_doc *d, size_t e)
 	       !(p && (qx_word_is(d->text, p, "was") || qx_word_is(d->text, p, "were") ||
 		       qx_word_is(d->text, p, "is") || qx_word_is(d->text, p, "been") ||
 		       qx_word_is(d->text, p, "being") || qx_word_is(d->text, p, "be")));
+}
+
+/* "Price was told by the city attorney that ...": the one told is no
+ * speaker; the one after "by" is. */
+static bool qx_told_passive(const struct qx_doc *d, size_t e)
+{
+	const struct qx_tok *p = e > 0 ? &d->tok[e - 1] : NULL;
+	return qx_word_is(d->text, &d->tok[e], "told") && p &&
+	       (qx_word_is(d->text, p, "was") || qx_word_is(d->text, p, "were") ||
+		qx_word_is(d->text, p, "is") || qx_word_is(d->text, p, "are") ||
+		qx_word_is(d->text, p, "been") || qx_word_is(d->text, p, "being") ||
+		qx_word_is(d->text, p, "be"));
 }
 
 /* Is the source s followed (past a parenthesis, aside and auxiliaries) by

@@ -659,6 +659,21 @@ static void test_according_to_pronoun_and_honorific_appositive(void)
 	CHECK_ROLE_IS("Speed is everything", "representative");
 }
 
+/* "Price was told by the city attorney, Rob Kane, that ...": the one told
+ * is no speaker; "council member Dan Ortiz" has a role. */
+static void test_told_passive(void)
+{
+	run("\"You are not listening,\" Mayor Ellen Price told council member "
+	    "Dan Ortiz.\n\n"
+	    "Price was told by the city attorney, Rob Kane, that the vote "
+	    "\"would not survive a legal challenge.\"\n");
+	CHECK_SPEAKER("You are not listening", "Ellen Price");
+	CHECK_SPEAKER("would not survive", "Rob Kane");
+	run("Dan Ortiz spoke next. \"I have been listening,\" said council "
+	    "member Dan Ortiz.\n");
+	CHECK_ROLE_IS("I have been listening", "council member");
+}
+
 /* British single quotes around a double-quoted quotation that ends with
  * it: ‘... told me, “...,”’ she said.  The single mark closes the outer
  * quotation; it is no apostrophe. */
@@ -1194,6 +1209,7 @@ int main(void)
 	test_pronoun_chain_and_sentence_before();
 	test_lede_indefinite_named_later();
 	test_according_to_pronoun_and_honorific_appositive();
+	test_told_passive();
 	test_comma_inverted_source();
 	test_unnamed_source_description();
 	test_possessive_description();
