@@ -1887,9 +1887,28 @@ static size_t qx_resolve_pronoun_at(struct qx_doc *d, size_t k, int g, int depth
 /* Resolve a nominal ("the spokesman", "the ministry") to the last entity it
  * can name. */
 /* Do roles a and b end in the same word ("defence minister", "minister")? */
+/* Does role value r hold word w ("vice" in "senior vice president", also
+ * as "vice-" or "ex-" glued to the next word)? */
+static bool qx_role_has_word(const char *r, const char *w)
+{
+	size_t n = strlen(w);
+	for (const char *p = r; (p = strstr(p, w)) != NULL; p += n)
+		if ((p == r || p[-1] == ' ') && (p[n] == ' ' || p[n] == '-' || p[n] == '\0'))
+			return true;
+	return false;
+}
+
 static bool qx_role_head_eq(const char *a, const char *b)
 {
+	/* a shadow chancellor, a vice president or a deputy minister is
+	 * someone other than "the chancellor", "the president", "the
+	 * minister" */
+	static const char *const other[] = {"shadow", "vice", "deputy", "assistant", "under",
+					    "associate", "former", "ex", NULL};
 	const char *ha = strrchr(a, ' '), *hb = strrchr(b, ' ');
+	for (size_t i = 0; other[i]; i++)
+		if (qx_role_has_word(a, other[i]) != qx_role_has_word(b, other[i]))
+			return false;
 	ha = ha ? ha + 1 : a;
 	hb = hb ? hb + 1 : b;
 	return (ha != a || hb != b) && strcmp(ha, hb) == 0;

@@ -674,6 +674,24 @@ static void test_told_passive(void)
 	CHECK_ROLE_IS("I have been listening", "council member");
 }
 
+/* "the chancellor" is not the shadow chancellor named before (nor "the
+ * president" a vice president); "director general of X" is one role. */
+static void test_shadow_and_vice_roles(void)
+{
+	run("Shadow chancellor Priya Nair responded: \"This is a budget for the "
+	    "few.\"\n\n"
+	    "\"We will get the economy growing,\" the chancellor told the "
+	    "Commons.\n\n"
+	    "Vice President Ana Cole praised the plan. \"It is bold,\" the "
+	    "president said.\n\n"
+	    "\"Too little, too late,\" said Shevaun Hart, director general of the "
+	    "Chamber of Trade.\n");
+	CHECK_SPEAKER("This is a budget", "Priya Nair");
+	CHECK_SPEAKER("We will get the economy", NULL);
+	CHECK_SPEAKER("It is bold", NULL);
+	CHECK_ROLE_IS("Too little", "director-general");
+}
+
 /* British single quotes around a double-quoted quotation that ends with
  * it: ‘... told me, “...,”’ she said.  The single mark closes the outer
  * quotation; it is no apostrophe. */
@@ -1210,6 +1228,7 @@ int main(void)
 	test_lede_indefinite_named_later();
 	test_according_to_pronoun_and_honorific_appositive();
 	test_told_passive();
+	test_shadow_and_vice_roles();
 	test_comma_inverted_source();
 	test_unnamed_source_description();
 	test_possessive_description();
