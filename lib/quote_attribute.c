@@ -447,6 +447,12 @@ static bool qx_src_at_inverted(const struct qx_doc *d, size_t k, size_t lim, str
 		    d->men[mi].t0 == t + 1 && d->men[mi].kind == QX_PERSON && d->men[mi].role &&
 		    d->men[mi].n0 != QX_NONE)
 			s->men = mi;
+		/* "said the study's lead author, Dr Lena Hoffmann": the one
+		 * owned speaks, not the owner */
+		else if (m && t + 1 < lim && (d->tok[t].flags & QF_POSS) && m->n0 != QX_NONE && m->n1 == t &&
+			 (mi = d->tok_men[t + 1]) != QX_NONE && d->men[mi].t0 == t + 1 &&
+			 (d->men[mi].kind == QX_PERSON || d->men[mi].kind == QX_NOMINAL) && d->men[mi].role)
+			s->men = mi;
 		return true;
 	}
 	for (size_t j = k; j < lim && j < k + 2; j++) {
@@ -1350,6 +1356,7 @@ static bool qx_subject_of(const struct qx_doc *d, size_t at, struct qx_src *s)
 	/* "The World Health Organization's country representative, Dr X,
 	 * said": the owner is not the subject, the one it owns is */
 	if (s->men != QX_NONE && d->men[s->men].t1 + 1 < at && (d->tok[d->men[s->men].t1].flags & QF_POSS) &&
+	    d->men[s->men].n0 != QX_NONE && d->men[s->men].n1 == d->men[s->men].t1 &&
 	    d->tok_men[d->men[s->men].t1 + 1] != QX_NONE) {
 		struct qx_src owned;
 		size_t o = d->men[s->men].t1 + 1;

@@ -692,6 +692,24 @@ static void test_shadow_and_vice_roles(void)
 	CHECK_ROLE_IS("Too little", "director-general");
 }
 
+/* "said the study's lead author, Dr Lena Hoffmann": the author speaks, not
+ * the study; "Liza Mercado, a fisherman's wife," is still Liza Mercado. */
+static void test_owned_inverted_source(void)
+{
+	run("\"The association was modest,\" said the study's lead author, Dr "
+	    "Lena Hoffmann of the University of Freiburg.\n\n"
+	    "\"The water came up to the roof,\" said Liza Mercado, a fisherman's "
+	    "wife who sheltered in a church.\n\n"
+	    "Liza Mercado, a fisherman's wife, said the water came \"in less than "
+	    "an hour.\"\n\n"
+	    "\"Studies like this cannot prove cause,\" said Peter Vance, an "
+	    "audiologist.\n");
+	CHECK_SPEAKER("The association was modest", "Lena Hoffmann");
+	CHECK_SPEAKER("The water came up", "Liza Mercado");
+	CHECK_SPEAKER("in less than an hour", "Liza Mercado");
+	CHECK_ROLE_IS("Studies like this", "audiologist");
+}
+
 /* British single quotes around a double-quoted quotation that ends with
  * it: ‘... told me, “...,”’ she said.  The single mark closes the outer
  * quotation; it is no apostrophe. */
@@ -1229,6 +1247,7 @@ int main(void)
 	test_according_to_pronoun_and_honorific_appositive();
 	test_told_passive();
 	test_shadow_and_vice_roles();
+	test_owned_inverted_source();
 	test_comma_inverted_source();
 	test_unnamed_source_description();
 	test_possessive_description();
