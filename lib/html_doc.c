@@ -763,13 +763,10 @@ int html_doc_parse(struct html_doc *hd, const char *html, size_t len, bool fragm
 		len = HTML_MAX_INPUT;
 	clean = doc_normalise(html, len, !fragment, &n, &owned);
 	/* We converted to UTF-8 ourselves: a contradicting <meta> must not
-	 * switch the decoder (HTML_PARSE_IGNORE_ENC). libxml2's own hard
-	 * limits would abandon a page at its first text node over 10 MB;
-	 * HTML_MAX_INPUT bounds memory instead (XML_PARSE_HUGE). */
-	hd->doc = htmlReadMemory(clean, (int)n, NULL, "UTF-8",
-				 HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-					 HTML_PARSE_NONET | HTML_PARSE_COMPACT |
-					 HTML_PARSE_IGNORE_ENC | XML_PARSE_HUGE);
+	 * switch the decoder (html_tree.c parses with HTML_PARSE_IGNORE_ENC).
+	 * libxml2's own hard limits would abandon a page at its first text
+	 * node over 10 MB; HTML_MAX_INPUT bounds memory instead. */
+	hd->doc = html_tree_parse(clean, n, &hd->tree);
 	free(owned);
 	if (!hd->doc)
 		return -1;
@@ -780,8 +777,7 @@ int html_doc_parse(struct html_doc *hd, const char *html, size_t len, bool fragm
 
 void html_doc_free(struct html_doc *hd)
 {
-	if (hd->doc)
-		xmlFreeDoc(hd->doc);
+	html_tree_free(hd->tree);
 	free(hd->nodes);
 	free(hd->order);
 	memset(hd, 0, sizeof(*hd));

@@ -76,11 +76,18 @@ struct hnode {
 
 /* One parsed document and its per-element side table. */
 struct html_doc {
-	htmlDocPtr doc;
+	htmlDocPtr doc;      /* read-only, in tree's arena */
+	struct html_tree *tree;
 	struct hnode *nodes; /* one per element, in document order */
 	xmlNode **order;     /* the elements in document order */
 	size_t n_nodes;
 };
+
+/* Parse UTF-8 HTML into a read-only tree shaped like libxml2's, kept in an
+ * arena (html_tree.c); NULL on failure.  Free with html_tree_free(). */
+struct html_tree;
+htmlDocPtr html_tree_parse(const char *buf, size_t len, struct html_tree **tree);
+void html_tree_free(struct html_tree *tree);
 
 /* Parse bytes into doc. A page's charset is sniffed from its BOM or <meta>
  * (default UTF-8); a fragment (feed content) is UTF-8 already. */
