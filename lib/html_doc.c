@@ -675,10 +675,9 @@ static void doc_index(struct html_doc *hd)
 	if (!root)
 		return;
 	pthread_once(&doc_words_once, doc_words_init);
-	/* First count, so that hnode pointers stay stable. */
-	for (xmlNode *c = root; c; c = html_walk_next(c, root, true))
-		if (c->type == XML_ELEMENT_NODE)
-			cap++;
+	/* Enough room for every element, so that hnode pointers stay
+	 * stable. */
+	cap = html_tree_elements(hd->tree);
 	hd->nodes = xcalloc(cap ? cap : 1, sizeof(*hd->nodes));
 	hd->order = xcalloc(cap ? cap : 1, sizeof(*hd->order));
 	for (xmlNode *c = root; c;) {
@@ -692,7 +691,12 @@ static void doc_index(struct html_doc *hd)
 				unsigned tf = 0;
 				h->parent = ph;
 				h->depth = depth;
-				h->tag = (unsigned char)html_tag_lookup((const char *)c->name, &tf);
+				if (c->extra) {
+					h->tag = (unsigned char)(c->extra - 1);
+					tf = c->line;
+				} else {
+					h->tag = (unsigned char)html_tag_lookup((const char *)c->name, &tf);
+				}
 				h->tflags = (unsigned char)tf;
 				doc_read_attrs(c, &at);
 				unsigned cw = doc_words_in(at.cls), iw = doc_words_in(at.id);

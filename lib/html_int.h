@@ -88,6 +88,9 @@ struct html_doc {
 struct html_tree;
 htmlDocPtr html_tree_parse(const char *buf, size_t len, struct html_tree **tree);
 void html_tree_free(struct html_tree *tree);
+/* How many elements the tree holds.  Each element's tag + 1 is in its
+ * xmlNode.extra (0: not looked up) and its HF_* flags in xmlNode.line. */
+size_t html_tree_elements(const struct html_tree *tree);
 
 /* Parse bytes into doc. A page's charset is sniffed from its BOM or <meta>
  * (default UTF-8); a fragment (feed content) is UTF-8 already. */

@@ -18,6 +18,7 @@
 
 #include <libxml/HTMLtree.h>
 #include <libxml/parserInternals.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,8 +31,43 @@ struct arena_block {
 	max_align_t data[];
 };
 
+/* Blocks of finished trees are kept for the next document on the same
+ * thread (up to SPARE_MAX of them, 1 MiB), so that a page costs few fresh
+ * pages. */
+#define SPARE_MAX 16
+static pthread_key_t spare_key;
+static pthread_once_t spare_once = PTHREAD_ONCE_INIT;
+static _Thread_local struct arena_block *spare;
+static _Thread_local size_t n_spare;
+
+/* Called at thread exit (the key holds a marker, not the list, which
+ * changes after every document). */
+static void spare_destroy(void *marker)
+{
+	(void)marker;
+	for (struct arena_block *b = spare, *n; b; b = n) {
+		n = b->next;
+		free(b);
+	}
+	spare = NULL;
+	n_spare = 0;
+}
+
+static void spare_key_init(void)
+{
+	if (pthread_key_create(&spare_key, spare_destroy) != 0)
+		abort();
+}
+
+/* Tag names are interned by the parser: their pointers key a small cache
+ * of html_tag_lookup(), filled as elements come. */
+#define TAG_CACHE 256
+
 struct html_tree {
 	struct arena_block *blocks;
+	const xmlChar *tag_name[TAG_CACHE];
+	unsigned short tag_info[TAG_CACHE];
+	size_t n_elements, n_tag_names;
 	xmlDictPtr dict;   /* element and attribute names live here */
 	xmlDoc doc;
 	xmlNode *cur;      /* the open element, or NULL at the top */
@@ -49,7 +85,13 @@ static void *arena_alloc(struct html_tree *t, size_t n)
 	n = (n + sizeof(max_align_t) - 1) & ~(sizeof(max_align_t) - 1);
 	if (!b || b->cap - b->used < n) {
 		size_t cap = n > ARENA_BLOCK ? n : ARENA_BLOCK;
-		b = malloc(sizeof(*b) + cap);
+		if (cap == ARENA_BLOCK && spare) {
+			b = spare;
+			spare = b->next;
+			n_spare--;
+		} else {
+			b = malloc(sizeof(*b) + cap);
+		}
 		if (!b) {
 			t->failed = true;
 			return NULL;
@@ -161,6 +203,23 @@ static void on_start(void *ctx, const xmlChar *name, const xmlChar **atts)
 			n->properties = a;
 		last = a;
 	}
+	/* the element's tag and flags, for doc_index(): in fields libxml2
+	 * leaves to its users */
+	size_t h = ((uintptr_t)n->name >> 4) & (TAG_CACHE - 1);
+	while (t->tag_name[h] && t->tag_name[h] != n->name)
+		h = (h + 1) & (TAG_CACHE - 1);
+	if (!t->tag_name[h] && t->n_tag_names < TAG_CACHE / 2) {
+		unsigned fl;
+		unsigned tag = html_tag_lookup((const char *)n->name, &fl);
+		t->tag_name[h] = n->name;
+		t->tag_info[h] = (unsigned short)(tag | fl << 8);
+		t->n_tag_names++;
+	}
+	if (t->tag_name[h] == n->name) {
+		n->extra = (unsigned short)((t->tag_info[h] & 0xff) + 1);
+		n->line = (unsigned short)(t->tag_info[h] >> 8);
+	}
+	t->n_elements++;
 	tree_append(t, n);
 	t->cur = n;
 	t->depth++;
@@ -308,14 +367,28 @@ htmlDocPtr html_tree_parse(const char *buf, size_t len, struct html_tree **out)
 	return &t->doc;
 }
 
+size_t html_tree_elements(const struct html_tree *t)
+{
+	return t ? t->n_elements : 0;
+}
+
 void html_tree_free(struct html_tree *t)
 {
 	if (!t)
 		return;
+	pthread_once(&spare_once, spare_key_init);
 	for (struct arena_block *b = t->blocks, *n; b; b = n) {
 		n = b->next;
-		free(b);
+		if (b->cap == ARENA_BLOCK && n_spare < SPARE_MAX) {
+			b->next = spare;
+			spare = b;
+			n_spare++;
+		} else {
+			free(b);
+		}
 	}
+	if (spare && !pthread_getspecific(spare_key))
+		pthread_setspecific(spare_key, &spare_key); /* freed when the thread ends */
 	if (t->dict)
 		xmlDictFree(t->dict);
 	free(t);
