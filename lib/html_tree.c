@@ -11,7 +11,8 @@
  * with one text child (a bare boolean one has its own name as value, any
  * other none), text and CDATA (script, style) merged as libxml2 merges
  * them, nothing outside the root element.  Comments, processing
- * instructions and the doctype are left out: nothing reads them.  On the
+ * instructions, the doctype and the content of scripts other than JSON-LD
+ * and of style sheets are left out: nothing reads them.  On the
  * benchmark pages, our fixtures and the HTML fuzzing corpus the text
  * quoted reads from the two trees is byte for byte the same. */
 #include "html_int.h"
@@ -22,6 +23,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #define ARENA_BLOCK (64u << 10)
 
@@ -292,9 +294,27 @@ static void on_characters(void *ctx, const xmlChar *s, int len)
 	on_text(tree_of(ctx), s, len, XML_TEXT_NODE);
 }
 
+/* Script and style content is kept only for JSON-LD, the one script the
+ * analysis reads (html_meta.c); the rest is most of a page's bytes. */
+static bool keeps_cdata(const xmlNode *n)
+{
+	unsigned tag = n && n->extra ? n->extra - 1u : HT_OTHER; /* 0: not looked up */
+	if (tag == HT_STYLE)
+		return false;
+	if (tag != HT_SCRIPT)
+		return true;
+	for (const xmlAttr *a = n->properties; a; a = a->next)
+		if (a->name && strcasecmp((const char *)a->name, "type") == 0)
+			return a->children && a->children->content &&
+			       strcasecmp((const char *)a->children->content, "application/ld+json") == 0;
+	return false;
+}
+
 static void on_cdata(void *ctx, const xmlChar *s, int len)
 {
-	on_text(tree_of(ctx), s, len, XML_CDATA_SECTION_NODE);
+	struct html_tree *t = tree_of(ctx);
+	if (keeps_cdata(t->cur))
+		on_text(t, s, len, XML_CDATA_SECTION_NODE);
 }
 
 static void on_comment(void *ctx, const xmlChar *value)

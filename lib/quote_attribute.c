@@ -1457,8 +1457,7 @@ static bool qx_rule_subject(struct qx_doc *d, size_t si, struct qx_attr *a)
 	 * nobody's speech */
 	for (size_t k = sp->t0; k < sp->t1 && words < 2; k++)
 		words += d->tok[k].kind == QK_WORD || d->tok[k].kind == QK_NUM;
-	if (words < 1 || (words < 2 && !qx_judged_as(d, sp->open)) ||
-	    !qx_subject_of(d, sp->open, &s))
+	if (words < 1 || (words < 2 && !qx_judged_as(d, sp->open)) || !qx_subject_of(d, sp->open, &s))
 		return false;
 	qx_set(a, &s, QX_NONE, 0, "sentence_subject", 0.55);
 	a->partial = true;
@@ -1891,9 +1890,6 @@ static size_t qx_resolve_pronoun_at(struct qx_doc *d, size_t k, int g, int depth
 	return weak;
 }
 
-/* Resolve a nominal ("the spokesman", "the ministry") to the last entity it
- * can name. */
-/* Do roles a and b end in the same word ("defence minister", "minister")? */
 /* Does role value r hold word w ("vice" in "senior vice president", also
  * as "vice-" or "ex-" glued to the next word)? */
 static bool qx_role_has_word(const char *r, const char *w)
@@ -1905,6 +1901,7 @@ static bool qx_role_has_word(const char *r, const char *w)
 	return false;
 }
 
+/* Do roles a and b end in the same word ("defence minister", "minister")? */
 static bool qx_role_head_eq(const char *a, const char *b)
 {
 	/* a shadow chancellor, a vice president or a deputy minister is
@@ -1964,6 +1961,8 @@ static bool qx_lede_indefinite(const struct qx_doc *d, size_t mi)
 	return true;
 }
 
+/* Resolve a nominal ("the spokesman", "the ministry") to the last entity it
+ * can name. */
 static size_t qx_resolve_nominal(struct qx_doc *d, size_t mi)
 {
 	const struct qx_mention *m = &d->men[mi];
