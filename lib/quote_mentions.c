@@ -474,6 +474,15 @@ static size_t qx_appositive(struct qx_doc *d, size_t k, size_t lim, struct qx_me
 			j += 2;
 			continue;
 		}
+		/* "the fire department's assistant chief" */
+		if ((t->flags & QF_LOWER) && o0 == QX_NONE && j + 2 < lim && qx_free_word(d, j + 1) &&
+		    (d->tok[j + 1].flags & QF_LOWER) && qx_is_poss(d, j + 2, lim) &&
+		    qx_lex_match(QX_ROLES, d->text, d->tok, j + 3, lim, &n)) {
+			o0 = j;
+			o1 = j + 2;
+			j += 3;
+			continue;
+		}
 		/* "a 61-year-old school cleaner" */
 		if (t->kind == QK_NUM && qx_tlen(t) > 9 &&
 		    memcmp(d->text + t->e - 9, "-year-old", 9) == 0) {
@@ -1003,7 +1012,11 @@ static size_t qx_np_parse(struct qx_doc *d, size_t i, size_t lim, struct qx_ment
 			 * Colorado,": one word after an organisation is its
 			 * state or country, not the person's name */
 			bool place = re == j + 1 && m->o0 != QX_NONE && m->o1 == m->t1;
-			if (re < lim && (d->tok[re].c == ',' || d->tok[re].kind == QK_WORD) && !place &&
+			/* "..., said the association's general secretary, Helen
+			 * Achter." may end the sentence */
+			bool ends = re < lim && d->tok[re].kind == QK_PUNCT && d->tok[re].c == '.' &&
+				    re >= j + 2;
+			if (re < lim && (d->tok[re].c == ',' || d->tok[re].kind == QK_WORD || ends) && !place &&
 			    !qx_run_is_org(d, j, re, false)) {
 				m->n0 = j;
 				m->n1 = re;
@@ -1206,8 +1219,9 @@ static void qx_entities(struct qx_doc *d)
 			if (slot) {
 				struct qx_entity *e = &d->ent[*slot];
 				if (words == 1 || e->name_words == 1 || strcmp(e->first, fn) == 0 ||
-				    /* "De Vries" after "Henk de Vries" */
-				    (words == 2 && qx_name_particle(fn)) ||
+				    /* "De Vries" after "Henk de Vries", "Van der
+				     * Berg" after "Joost van der Berg" */
+				    (words >= 2 && qx_name_particle(fn)) ||
 				    (d->tok[m->n0].flags & QF_INITIAL && e->first[0] == fn[0]))
 					ei = *slot;
 			}

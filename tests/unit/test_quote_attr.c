@@ -710,6 +710,27 @@ static void test_owned_inverted_source(void)
 	CHECK_ROLE_IS("Studies like this", "audiologist");
 }
 
+/* More role forms: a nominal's named appositive that ends the sentence
+ * ("said the union's general secretary, Helen Achter."), a two-word owner
+ * ("the fire department's assistant chief"), occupations (guitarist,
+ * agent), and "Van der Berg" again after "Joost van der Berg". */
+static void test_roles_owners_and_particles(void)
+{
+	run("'Teaching assistants matter,' said the union's general secretary, "
+	    "Helen Achter.\n\n"
+	    "Earl Lind, 78, the fire department's assistant chief, drives to the "
+	    "hall. \"We have never missed a call,\" Lind said.\n\n"
+	    "\"We cannot rebuild the stand,\" Harwick sporting director Joost van "
+	    "der Berg said.\n\n"
+	    "Van der Berg said the club would \"keep spending\" in the window.\n\n"
+	    "\"We were broke,\" said Mel Ashby, the band's guitarist.\n");
+	CHECK_SPEAKER("Teaching assistants", "Helen Achter");
+	CHECK_ROLE_IS("Teaching assistants", "general secretary");
+	CHECK_ROLE_IS("We have never missed", "chief");
+	CHECK_SPEAKER("keep spending", "Joost van der Berg");
+	CHECK_ROLE_IS("We were broke", "guitarist");
+}
+
 /* British single quotes around a double-quoted quotation that ends with
  * it: ‘... told me, “...,”’ she said.  The single mark closes the outer
  * quotation; it is no apostrophe. */
@@ -1248,6 +1269,7 @@ int main(void)
 	test_told_passive();
 	test_shadow_and_vice_roles();
 	test_owned_inverted_source();
+	test_roles_owners_and_particles();
 	test_comma_inverted_source();
 	test_unnamed_source_description();
 	test_possessive_description();
