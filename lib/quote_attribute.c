@@ -1355,9 +1355,9 @@ static bool qx_subject_of(const struct qx_doc *d, size_t at, struct qx_src *s)
 		return false;
 	/* "The World Health Organization's country representative, Dr X,
 	 * said": the owner is not the subject, the one it owns is */
-	if (s->men != QX_NONE && d->men[s->men].t1 + 1 < at && (d->tok[d->men[s->men].t1].flags & QF_POSS) &&
-	    d->men[s->men].n0 != QX_NONE && d->men[s->men].n1 == d->men[s->men].t1 &&
-	    d->tok_men[d->men[s->men].t1 + 1] != QX_NONE) {
+	if (s->men != QX_NONE && d->men[s->men].t1 + 1 < at &&
+	    (d->tok[d->men[s->men].t1].flags & QF_POSS) && d->men[s->men].n0 != QX_NONE &&
+	    d->men[s->men].n1 == d->men[s->men].t1 && d->tok_men[d->men[s->men].t1 + 1] != QX_NONE) {
 		struct qx_src owned;
 		size_t o = d->men[s->men].t1 + 1;
 		if (d->men[d->tok_men[o]].t0 == o && qx_src_at(d, o, at, &owned) && owned.men != QX_NONE &&

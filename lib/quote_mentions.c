@@ -151,6 +151,13 @@ static bool qx_is_poss(const struct qx_doc *d, size_t k, size_t lim)
 	       (d->text[p->e - 1] == 's' || d->text[p->e - 1] == 'S');
 }
 
+/* Is t a lone apostrophe, ' or ’? */
+static bool qx_is_apostrophe(const struct qx_doc *d, const struct qx_tok *t)
+{
+	return (t->e - t->s == 1 && d->text[t->s] == '\'') ||
+	       (t->e - t->s == 3 && memcmp(d->text + t->s, "\xe2\x80\x99", 3) == 0);
+}
+
 /* A plural's apostrophe at k, glued to a word in -s and followed by a
  * space: "the teachers' union". */
 static bool qx_plural_mark(const struct qx_doc *d, size_t k)
@@ -246,9 +253,7 @@ static size_t qx_scan_run(const struct qx_doc *d, size_t k, size_t lim)
 		 * inside an organisation's name ("Reuters’ Luciana Lopez" is
 		 * two names) */
 		if (e > k && e + 1 < lim && d->text[d->tok[e - 1].e - 1] == 's' &&
-		    qx_capword(d, e + 1) && qx_tok_is(&d->tok[e + 1], QL_ORGWORD) &&
-		    ((t->e - t->s == 1 && d->text[t->s] == '\'') ||
-		     (t->e - t->s == 3 && memcmp(d->text + t->s, "\xe2\x80\x99", 3) == 0))) {
+		    qx_capword(d, e + 1) && qx_tok_is(&d->tok[e + 1], QL_ORGWORD) && qx_is_apostrophe(d, t)) {
 			e++;
 			continue;
 		}
@@ -365,9 +370,7 @@ static bool qx_org_appositive(const struct qx_doc *d, size_t i, size_t e, size_t
 	for (j = i - 3; j + 6 > i; j--) {
 		const struct qx_tok *t = &d->tok[j];
 		/* "The operators' association": the apostrophe of a plural */
-		bool apostrophe = (t->e - t->s == 1 && d->text[t->s] == '\'') ||
-				  (t->e - t->s == 3 && memcmp(d->text + t->s, "\xe2\x80\x99", 3) == 0);
-		if ((t->kind != QK_WORD || (t->flags & QF_INQ)) && !apostrophe)
+		if ((t->kind != QK_WORD || (t->flags & QF_INQ)) && !qx_is_apostrophe(d, t))
 			return false;
 		if (t->flags & QF_SSTART)
 			return qx_tok_is(t, QL_DET);
@@ -987,7 +990,8 @@ static size_t qx_np_parse(struct qx_doc *d, size_t i, size_t lim, struct qx_ment
 		w0 = j;
 		while (j < lim && j < w0 + 3 && d->tok[j].kind == QK_WORD &&
 		       ((d->tok[j].flags & QF_LOWER) ||
-			((d->tok[j].flags & QF_CAP) && qx_lex_match(QX_COUNTRIES, d->text, d->tok, j, j + 1, &rn))) &&
+			((d->tok[j].flags & QF_CAP) &&
+			 qx_lex_match(QX_COUNTRIES, d->text, d->tok, j, j + 1, &rn))) &&
 		       !(d->tok[j].flags & (QF_INQ | QF_POSS)) &&
 		       !qx_tok_is(&d->tok[j], QL_STOP | QL_DET | QL_AUX | QL_CUE1))
 			j++;

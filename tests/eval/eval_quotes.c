@@ -22,7 +22,8 @@
  * Also scores our own held-out articles (--own DIR, see run_own()), which
  * need nothing from ../shared.
  *
- * usage: eval_quotes --shared DIR [--own DIR]... --baseline FILE [-v] [--set NAME] [--dump FILE] [--record FILE]
+ * usage: eval_quotes --shared DIR [--own DIR]... --baseline FILE [-v] [--set NAME]
+ *                    [--dump FILE] [--record FILE]
  * Exit 77 when there is nothing to score, 1 when a score falls below the
  * baseline. */
 #include <dirent.h>
@@ -776,7 +777,8 @@ int main(int argc, char **argv)
 		} else if (!strcmp(argv[i], "-v"))
 			verbose = 1;
 		else {
-			fprintf(stderr, "usage: eval_quotes --shared DIR [--own DIR]... --baseline FILE [-v] [--set NAME] [--dump FILE] [--record FILE]\n");
+			fprintf(stderr, "usage: eval_quotes --shared DIR [--own DIR]... --baseline FILE [-v]\n"
+					"                   [--set NAME] [--dump FILE] [--record FILE]\n");
 			return 2;
 		}
 	}
