@@ -379,7 +379,8 @@ htmlDocPtr html_tree_parse(const char *buf, size_t len, struct html_tree **out)
 		xmlSwitchToEncoding(ctxt, utf8);
 	htmlParseDocument(ctxt);
 	t->dict = ctxt->dict;
-	xmlDictReference(t->dict);
+	if (t->dict)
+		xmlDictReference(t->dict);
 	htmlFreeParserCtxt(ctxt);
 	*out = t;
 	if (t->failed)
