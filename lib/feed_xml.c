@@ -1019,9 +1019,7 @@ int feed_parse_xml(const char *data, size_t len, const char *base_url, const cha
 		   struct feed *out, char *err, size_t errlen)
 {
 	struct xp p = {.f = out, .len = len};
-	/* XML_PARSE_COMPACT keeps short text inside its node (one malloc
-	 * less each): the tree is only read and freed, never changed */
-	const int opts = XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_NOWARNING | XML_PARSE_COMPACT;
+	const int opts = XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_NOWARNING;
 	xmlDocPtr doc = NULL;
 	bool recovered = false;
 	int rc = -1;
