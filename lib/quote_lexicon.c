@@ -107,7 +107,7 @@ static const char *const orgwords[] = {
 	"front", "society", "trust", "cabinet", "secretariat", "embassy",
 	"consulate", "mission", "command", "guard", "reserve", "exchange",
 	"tribunal", "unit", "bureau", "division", "directorate", "inspectorate",
-	"regulator", "watchdog", "observatory", "project", "initiative", "program",
+	"regulator", "watchdog", "watch", "observatory", "project", "initiative", "program",
 	"programme", "school", "college", "academy", "hospital", "clinic",
 	"church", "club", "team", "fc", "steelworkers", "workers", "kremlin",
 	"pentagon", "reuters", "bloomberg", "cnn", "bbc", "nbc", "abc", "cbs",

@@ -480,6 +480,12 @@ static void test_particles_and_org_appositive(void)
 		q = find("We should debate");
 		CHECK(q && q->speaker && strcmp(q->speaker, "Tom Carper") == 0 && !q->organization);
 	}
+	run("\"People stood for hours,\" said Mira Gant of Human Rights Watch, who "
+	    "observed the vote.\n");
+	{
+		const struct quote *q = find("People stood");
+		CHECK(q && q->organization && strcmp(q->organization, "Human Rights Watch") == 0);
+	}
 }
 
 /* "One victim, 88-year-old Edna Morgan, said": an age before the name of
