@@ -23,7 +23,6 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #define ARENA_BLOCK (64u << 10)
 
@@ -118,6 +117,20 @@ static xmlChar *arena_strndup(struct html_tree *t, const xmlChar *s, size_t n)
 	return d;
 }
 
+/* A text (or CDATA) node holding a copy of [s, s+n), not yet linked. */
+static xmlNode *arena_text_node(struct html_tree *t, xmlElementType type, const xmlChar *s, size_t n)
+{
+	xmlNode *v = arena_alloc(t, sizeof(*v));
+	if (!v)
+		return NULL;
+	memset(v, 0, sizeof(*v));
+	v->type = type;
+	v->name = xmlStringText;
+	v->content = arena_strndup(t, s, n);
+	v->doc = &t->doc;
+	return v;
+}
+
 static void tree_append(struct html_tree *t, xmlNode *n)
 {
 	xmlNode *p = t->cur;
@@ -187,15 +200,10 @@ static void on_start(void *ctx, const xmlChar *name, const xmlChar **atts)
 		if (!val && htmlIsBooleanAttr(atts[i]))
 			val = atts[i];
 		if (val) {
-			xmlNode *v = arena_alloc(t, sizeof(*v));
+			xmlNode *v = arena_text_node(t, XML_TEXT_NODE, val, strlen((const char *)val));
 			if (!v)
 				return;
-			memset(v, 0, sizeof(*v));
-			v->type = XML_TEXT_NODE;
-			v->name = xmlStringText;
-			v->content = arena_strndup(t, val, strlen((const char *)val));
 			v->parent = (xmlNode *)a;
-			v->doc = &t->doc;
 			a->children = a->last = v;
 		}
 		a->prev = last;
@@ -276,13 +284,9 @@ static void on_text(struct html_tree *t, const xmlChar *s, int len, xmlElementTy
 		t->grow_cap = cap;
 		return;
 	}
-	xmlNode *node = arena_alloc(t, sizeof(*node));
+	xmlNode *node = arena_text_node(t, type, s, n);
 	if (!node)
 		return;
-	memset(node, 0, sizeof(*node));
-	node->type = type;
-	node->name = xmlStringText;
-	node->content = arena_strndup(t, s, n);
 	tree_append(t, node);
 	t->grow = node;
 	t->grow_len = t->grow_cap = n;
@@ -303,11 +307,8 @@ static bool keeps_cdata(const xmlNode *n)
 		return false;
 	if (tag != HT_SCRIPT)
 		return true;
-	for (const xmlAttr *a = n->properties; a; a = a->next)
-		if (a->name && strcasecmp((const char *)a->name, "type") == 0)
-			return a->children && a->children->content &&
-			       strcasecmp((const char *)a->children->content, "application/ld+json") == 0;
-	return false;
+	const char *type = html_attr(n, "type");
+	return type && str_ieq(type, "application/ld+json");
 }
 
 static void on_cdata(void *ctx, const xmlChar *s, int len)

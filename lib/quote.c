@@ -77,9 +77,9 @@ static bool qx_work_is_verb(const struct qx_doc *d, size_t k)
 	       !qx_tok_is(p, QL_STOP);
 }
 
-/* Scare quotes and titles: a short quoted term after "so-called", or a
- * capitalised title after "the film", "the book"... is nobody's speech. */
-static bool qx_is_scare(const struct qx_doc *d, const struct qx_span *sp)
+/* Is the word before token k a noun that names a work ("the film", "his
+ * podcast", "the slogan"), not a verb ("figures show")? */
+static bool qx_work_before(const struct qx_doc *d, size_t k)
 {
 	static const char *const works[] = {
 		"film", "movie", "book", "novel", "song", "album", "show", "series",
@@ -89,7 +89,17 @@ static bool qx_is_scare(const struct qx_doc *d, const struct qx_span *sp)
 		"blog", "newsletter", "essay", "motto", "tagline", "catchphrase", "initiative",
 		"operation", NULL,
 	};
-	size_t words = 0, caps = 0;
+	for (size_t i = 0; works[i]; i++)
+		if (qx_prev_word(d, k, works[i]))
+			return !qx_work_is_verb(d, k - 1);
+	return false;
+}
+
+/* Scare quotes and titles: a short quoted term after "so-called", or a
+ * capitalised title after "the film", "the book"... is nobody's speech. */
+static bool qx_is_scare(const struct qx_doc *d, const struct qx_span *sp)
+{
+	size_t words = 0, caps = 0, lo = d->para[sp->para].t0;
 	for (size_t k = sp->t0; k < sp->t1; k++) {
 		if (d->tok[k].kind == QK_WORD || d->tok[k].kind == QK_NUM) {
 			words++;
@@ -97,28 +107,23 @@ static bool qx_is_scare(const struct qx_doc *d, const struct qx_span *sp)
 				caps++;
 		}
 	}
-	/* a title in title case after an outlet or a preposition: NBC's "Meet
-	 * the Press", on "Fox and Friends" */
-	if (words <= 6 && words > 0 && qx_title_case(d, sp) && sp->open > d->para[sp->para].t0) {
+	if (words <= 6 && words > 0 && qx_title_case(d, sp) && sp->open > lo) {
 		const struct qx_tok *pv = &d->tok[sp->open - 1];
+		/* a title in title case after an outlet or a preposition: NBC's
+		 * "Meet the Press", on "Fox and Friends" */
 		if ((pv->flags & QF_POSS) || qx_prev_word(d, sp->open, "on") ||
 		    qx_prev_word(d, sp->open, "titled") || qx_prev_word(d, sp->open, "entitled"))
 			return true;
+		/* "his weekly radio show, "Generations with Kevin Swanson,"" */
+		if (sp->open > lo + 1 && pv->kind == QK_PUNCT && pv->c == ',' &&
+		    qx_work_before(d, sp->open - 1))
+			return true;
 	}
-	/* "his weekly radio show, "Generations with Kevin Swanson,"" */
-	if (words <= 6 && words > 0 && qx_title_case(d, sp) && sp->open > d->para[sp->para].t0 + 1 &&
-	    d->tok[sp->open - 1].kind == QK_PUNCT && d->tok[sp->open - 1].c == ',')
-		for (size_t i = 0; works[i]; i++)
-			if (qx_prev_word(d, sp->open - 1, works[i]))
-				return !qx_work_is_verb(d, sp->open - 2);
 	if (words > 4)
 		return false;
 	if (qx_prev_word(d, sp->open, "so-called") || qx_prev_word(d, sp->open, "dubbed"))
 		return true;
-	for (size_t i = 0; works[i]; i++)
-		if (qx_prev_word(d, sp->open, works[i]))
-			return (caps == words || words <= 2) && !qx_work_is_verb(d, sp->open - 1);
-	return false;
+	return qx_work_before(d, sp->open) && (caps == words || words <= 2);
 }
 
 static void qx_fill(const struct qx_doc *d, size_t i, struct quote *q)

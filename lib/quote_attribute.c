@@ -1223,12 +1223,8 @@ static bool qx_asked_active(const struct qx_doc *d, size_t e)
  * speaker; the one after "by" is. */
 static bool qx_told_passive(const struct qx_doc *d, size_t e)
 {
-	const struct qx_tok *p = e > 0 ? &d->tok[e - 1] : NULL;
-	return qx_word_is(d->text, &d->tok[e], "told") && p &&
-	       (qx_word_is(d->text, p, "was") || qx_word_is(d->text, p, "were") ||
-		qx_word_is(d->text, p, "is") || qx_word_is(d->text, p, "are") ||
-		qx_word_is(d->text, p, "been") || qx_word_is(d->text, p, "being") ||
-		qx_word_is(d->text, p, "be"));
+	static const char *const be[] = {"was", "were", "is", "are", "been", "being", "be", NULL};
+	return qx_word_is(d->text, &d->tok[e], "told") && e > 0 && qx_word_in(d, &d->tok[e - 1], be);
 }
 
 /* Is the source s followed (past a parenthesis, aside and auxiliaries) by
