@@ -234,8 +234,7 @@ char *feed_item_key(const struct feed_item *it)
 	sha256_update(&s, "\n", 1); /* so ("ab","c") and ("a","bc") differ */
 	sha256_update(&s, c, strlen(c));
 	sha256_final(&s, d);
-	for (int i = 0; i < 32; i++)
-		snprintf(hex + 2 * i, 3, "%02x", d[i]);
+	sha256_to_hex(d, hex);
 	return xasprintf("sha256:%s", hex);
 }
 
