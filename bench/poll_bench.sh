@@ -1,10 +1,13 @@
 #!/bin/sh
 # Polling benchmark (issue 4): N local feeds (default 2,000) served by the
-# test HTTP server without validators, so every pass is a full poll. quoted
-# polls them all once (fetch, parse, check known items, record the poll)
-# after a first pass has stored their items; in the same run curl fetches
-# the same URLs with --parallel --parallel-max 64. Then quoted's peak RSS
-# over M feeds (default 10,000). Each figure is the median of RUNS runs.
+# test HTTP server without validators, so every pass downloads every body.
+# After a first pass has stored their items, quoted polls them all once
+# (fetch, digest the body, find it unchanged, record the poll); in the same
+# run curl fetches the same URLs with --parallel --parallel-max 64. Then the
+# same with the stored body digests cleared before each pass, so quoted
+# parses every feed and checks every item key (what a pass costs when every
+# feed changed). Then quoted's peak RSS over M feeds (default 10,000). Each
+# figure is the median of RUNS runs.
 #   bench/poll_bench.sh [BUILD_DIR]   env: FEEDS, RSS_FEEDS, RUNS
 # Prints "RESULT name value unit" lines that bench/run collects.
 set -eu
@@ -75,26 +78,40 @@ done
 
 setup_db "$feeds"
 "$build/quoted" -c "$work/quoted.conf" --once 2>/dev/null # store the items once
+rate() { echo "$2 $1" | awk -v n="$feeds" '{ printf "%.1f\n", n / ($1 - $2) }'; }
 r=1
 : >"$work/q.times"
 : >"$work/c.times"
+: >"$work/f.times"
 while [ $r -le "$runs" ]; do
 	t0=$(now)
 	/usr/bin/time -f "%e %U %S" -o "$work/cpu" "$build/quoted" -c "$work/quoted.conf" --once 2>"$work/quoted.log"
 	t1=$(now)
 	curl -s --parallel --parallel-max 64 -K "$work/curl.cfg" 2>/dev/null
 	t2=$(now)
-	echo "$t1 $t0" | awk -v n="$feeds" '{ printf "%.1f\n", n / ($1 - $2) }' >>"$work/q.times"
-	echo "$t2 $t1" | awk -v n="$feeds" '{ printf "%.1f\n", n / ($1 - $2) }' >>"$work/c.times"
+	rate "$t0" "$t1" >>"$work/q.times"
+	rate "$t1" "$t2" >>"$work/c.times"
+	grep -q "$feeds feeds polled ($feeds unchanged)" "$work/quoted.log" ||
+		{ cat "$work/quoted.log" >&2; echo "poll_bench: quoted did not poll every feed as unchanged" >&2; exit 1; }
+	psql -X -q -c "UPDATE feeds SET body_digest = NULL" >/dev/null
+	t0=$(now)
+	/usr/bin/time -f "%e %U %S" -o "$work/cpu.full" "$build/quoted" -c "$work/quoted.conf" --once 2>"$work/quoted.log"
+	t1=$(now)
+	rate "$t0" "$t1" >>"$work/f.times"
+	grep -q "$feeds feeds polled (0 unchanged)" "$work/quoted.log" ||
+		{ cat "$work/quoted.log" >&2; echo "poll_bench: quoted did not read every feed" >&2; exit 1; }
 	r=$((r + 1))
 done
-grep -q "$feeds feeds polled" "$work/quoted.log" || { cat "$work/quoted.log" >&2; echo "poll_bench: quoted did not poll every feed" >&2; exit 1; }
 q=$(median <"$work/q.times")
 c=$(median <"$work/c.times")
 echo "RESULT poll_quoted_feeds_per_s $q [$(sort -n "$work/q.times" | head -1)..$(sort -n "$work/q.times" | tail -1)]"
 echo "RESULT poll_curl_feeds_per_s $c [$(sort -n "$work/c.times" | head -1)..$(sort -n "$work/c.times" | tail -1)]"
 echo "RESULT poll_ratio $(echo "$q $c" | awk '{ printf "%.2f", $1 / $2 }')"
 echo "RESULT poll_quoted_cpu_wall_user_sys_s $(cat "$work/cpu")"
+f=$(median <"$work/f.times")
+echo "RESULT poll_quoted_full_read_feeds_per_s $f [$(sort -n "$work/f.times" | head -1)..$(sort -n "$work/f.times" | tail -1)]"
+echo "RESULT poll_full_read_ratio $(echo "$f $c" | awk '{ printf "%.2f", $1 / $2 }')"
+echo "RESULT poll_quoted_full_read_cpu_wall_user_sys_s $(cat "$work/cpu.full")"
 
 # Peak memory over many feeds, first pass (everything new is stored).
 setup_db "$rss_feeds"

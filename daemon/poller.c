@@ -17,6 +17,7 @@
 #include "quoted/log.h"
 #include "quoted/quote.h"
 #include "quoted/schedule.h"
+#include "quoted/sha256.h"
 #include "quoted/store.h"
 #include "quoted/util.h"
 
@@ -60,6 +61,8 @@ struct feed_poll {
 	long max_age_s;
 	char *etag, *last_modified;
 	char *moved_to; /* permanent redirect target, or NULL */
+	char body_digest[65]; /* of a 200's body, or "" */
+	bool body_unchanged;  /* the digest is the stored one: nothing to read */
 	size_t items_deferred; /* new items left for later polls */
 	char *first_failure;   /* why the first failed article failed, or NULL */
 	/* The parse job: input copied from the fetch result, output filled
@@ -99,6 +102,25 @@ static char *body_copy(const struct fetch_result *r)
 	memcpy(b, r->body, r->len);
 	b[r->len] = '\0';
 	return b;
+}
+
+/* What a body's parse depends on, hashed: our version (a new parser may
+ * read more), the final URL (relative links) and Content-Type (charset).
+ * Equal digests mean parsing again would find the same items. */
+static void feed_body_digest(const struct fetch_result *r, char hex[65])
+{
+	struct sha256 s;
+	unsigned char d[32];
+	const char *parts[] = {QUOTED_VERSION, r->effective_url, r->content_type};
+	sha256_init(&s);
+	for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++) {
+		if (parts[i])
+			sha256_update(&s, parts[i], strlen(parts[i]));
+		sha256_update(&s, "", 1); /* a separator no part contains */
+	}
+	sha256_update(&s, r->body, r->len);
+	sha256_final(&s, d);
+	sha256_to_hex(d, hex);
 }
 
 static double random_unit(void)
@@ -210,9 +232,29 @@ static void feed_poll_schedule(const struct feed_poll *fp, int *interval, int *n
 {
 	const struct config *cfg = fp->p->cfg;
 	struct schedule_bounds b = {cfg->default_interval_s, cfg->min_interval_s, cfg->max_interval_s};
-	bool parsed = fp->status != 304;
+	bool parsed = fp->status != 304 && !fp->body_unchanged;
 	*interval = schedule_interval(parsed ? &fp->parsed : NULL, fp->feed.interval_s, fp->max_age_s, &b);
 	*next = schedule_jitter(*interval, random_unit());
+}
+
+/* What this successful poll records. A poll that must be read again
+ * forgets the validators and the body digest, so the next poll reads the
+ * whole feed again; stored items are skipped. */
+static struct feed_poll_record feed_poll_record_of(const struct feed_poll *fp, bool reread, int interval,
+						   int next)
+{
+	struct feed_poll_record rec = {
+		.status = fp->status ? (int)fp->status : 200, /* file:// reports 0 */
+		.etag = reread ? NULL : fp->etag,
+		.last_modified = reread ? NULL : fp->last_modified,
+		.body_digest = reread || !fp->body_digest[0] ? NULL : fp->body_digest,
+		.title = fp->parsed.title,
+		.interval_s = interval,
+		.next_in_s = next,
+	};
+	if (reread && rec.status == 304)
+		rec.status = 200;
+	return rec;
 }
 
 /* All articles of this poll are settled: record success. */
@@ -221,21 +263,15 @@ static void feed_poll_finish(struct feed_poll *fp)
 	struct poller *p = fp->p;
 	int interval, next;
 	feed_poll_schedule(fp, &interval, &next);
-	/* If an article failed, forget the validators so the next poll reads
-	 * the whole feed again and retries it; stored items are skipped. */
-	/* Items deferred by MAX_NEW_ITEMS_PER_POLL need the same. */
+	/* A failed article is retried, and items deferred by
+	 * MAX_NEW_ITEMS_PER_POLL taken, by reading the feed again. */
 	bool reread = fp->articles_failed || fp->items_deferred;
-	const char *etag = reread ? NULL : fp->etag;
-	const char *lm = reread ? NULL : fp->last_modified;
-	int status = fp->status ? (int)fp->status : 200;
-	if (reread && status == 304)
-		status = 200;
+	struct feed_poll_record rec = feed_poll_record_of(fp, reread, interval, next);
 	p->stats.feeds_polled++;
 	if (fp->moved_to)
 		store_feed_moved(p->db, fp->feed.id, fp->moved_to, feed_moved_recorded, fp);
 	char *note = reread ? feed_poll_note(fp) : NULL;
-	store_feed_success(p->db, fp->feed.id, status, etag, lm, fp->parsed.title, interval, next, note,
-			   feed_poll_recorded, fp);
+	store_feed_success(p->db, fp->feed.id, &rec, note, feed_poll_recorded, fp);
 	free(note);
 }
 
@@ -413,6 +449,35 @@ static void feed_items_checked(const bool *known, bool recorded, const char *err
 		feed_poll_finish(fp);
 }
 
+/* If the batch could not record it, record it on its own (which says why
+ * if the database is still failing). */
+static void feed_quiet_recorded(const bool *known, bool recorded, const char *err, void *arg)
+{
+	struct feed_poll *fp = arg;
+	if (!recorded) {
+		feed_poll_finish(fp);
+		return;
+	}
+	fp->p->stats.feeds_polled++;
+	feed_poll_recorded(1, NULL, fp);
+}
+
+/* Record a poll that brought nothing to read (a 304, or a body read in
+ * full before) in the batched statement that records quiet feeds, not in
+ * one statement of its own: most polls of a running daemon are these. A
+ * moved feed takes the ordinary path, which also records its new URL. */
+static void feed_poll_quiet(struct feed_poll *fp)
+{
+	if (fp->moved_to) {
+		feed_poll_finish(fp);
+		return;
+	}
+	int interval, next;
+	feed_poll_schedule(fp, &interval, &next);
+	struct feed_poll_record rec = feed_poll_record_of(fp, false, interval, next);
+	store_known_items(fp->p->batch, fp->feed.id, NULL, 0, &rec, feed_quiet_recorded, fp);
+}
+
 /* On a worker thread: parse the feed and compute its items' keys. */
 static void feed_parse_work(void *arg)
 {
@@ -449,14 +514,7 @@ static void feed_parsed(void *arg)
 	 * the ordinary path, which also records its new URL. */
 	int interval, next;
 	feed_poll_schedule(fp, &interval, &next);
-	struct feed_poll_record rec = {
-		.status = (int)(fp->status ? fp->status : 200),
-		.etag = fp->etag,
-		.last_modified = fp->last_modified,
-		.title = fp->parsed.title,
-		.interval_s = interval,
-		.next_in_s = next,
-	};
+	struct feed_poll_record rec = feed_poll_record_of(fp, false, interval, next);
 	store_known_items(p->batch, fp->feed.id, fp->keys, fp->n_keys, fp->moved_to ? NULL : &rec,
 			  feed_items_checked, fp);
 }
@@ -482,7 +540,7 @@ static void feed_fetched(const struct fetch_result *r, void *arg)
 		fp->moved_to = xstrdup(r->permanent_url);
 	if (r->status == 304) {
 		p->stats.feeds_unchanged++;
-		feed_poll_finish(fp);
+		feed_poll_quiet(fp);
 		return;
 	}
 	/* file:// transfers report status 0. */
@@ -493,6 +551,13 @@ static void feed_fetched(const struct fetch_result *r, void *arg)
 	}
 	fp->etag = opt_dup(r->etag);
 	fp->last_modified = opt_dup(r->last_modified);
+	feed_body_digest(r, fp->body_digest);
+	if (fp->feed.body_digest && strcmp(fp->feed.body_digest, fp->body_digest) == 0) {
+		fp->body_unchanged = true;
+		p->stats.feeds_unchanged++;
+		feed_poll_quiet(fp);
+		return;
+	}
 	fp->body = body_copy(r);
 	fp->len = r->len;
 	fp->base_url = opt_dup(r->effective_url);

@@ -25,11 +25,13 @@ new_db() {
 	psql -q -d postgres -c "CREATE DATABASE \"$PGDATABASE\"" >/dev/null
 }
 
-# Serve directory $1; sets BASE (http://127.0.0.1:PORT) and HTTPD_LOG.
-start_httpd() {
+# Serve directory $1 (more test_httpd options may follow); sets BASE (http://127.0.0.1:PORT) and HTTPD_LOG.
+start_httpd() { # ROOT [more test_httpd options]
 	HTTPD_LOG="$WORK_DIR/httpd.log"
 	rm -f "$WORK_DIR/port"
-	"$HTTPD_BIN" --root "$1" --port-file "$WORK_DIR/port" --log "$HTTPD_LOG" &
+	root=$1
+	shift
+	"$HTTPD_BIN" --root "$root" --port-file "$WORK_DIR/port" --log "$HTTPD_LOG" "$@" &
 	HTTPD_PID=$!
 	i=0
 	while [ ! -s "$WORK_DIR/port" ]; do

@@ -29,6 +29,7 @@ void db_feed_clear(struct db_feed *f)
 	free(f->url);
 	free(f->etag);
 	free(f->last_modified);
+	free(f->body_digest);
 	memset(f, 0, sizeof *f);
 }
 
@@ -51,6 +52,7 @@ static void lease_done(const PGresult *res, const char *err, void *arg)
 		v[i].local = PQgetvalue(res, i, 4)[0] == 't';
 		v[i].interval_s = atoi(PQgetvalue(res, i, 5));
 		v[i].error_count = atoi(PQgetvalue(res, i, 6));
+		v[i].body_digest = PQgetisnull(res, i, 7) ? NULL : xstrdup(PQgetvalue(res, i, 7));
 	}
 	done(v, n, NULL, c->arg);
 	free(c);
@@ -73,7 +75,8 @@ void store_lease(struct dbq *q, int64_t after_id, int limit, int lease_s, store_
 			   " FROM (SELECT id FROM feeds WHERE state = 'active' AND next_poll_at <= now()"
 			   "       ORDER BY next_poll_at, id LIMIT $1::int FOR UPDATE SKIP LOCKED) due"
 			   " WHERE f.id = due.id"
-			   " RETURNING f.id, f.url, f.etag, f.last_modified, f.local, f.interval_s, f.error_count",
+			   " RETURNING f.id, f.url, f.etag, f.last_modified, f.local, f.interval_s, f.error_count,"
+			   " f.body_digest",
 			   2, params, lease_done, cb);
 		return;
 	}
@@ -84,7 +87,8 @@ void store_lease(struct dbq *q, int64_t after_id, int limit, int lease_s, store_
 		   " FROM (SELECT id FROM feeds WHERE state = 'active' AND id > $1::bigint"
 		   "       ORDER BY id LIMIT $2::int FOR UPDATE SKIP LOCKED) due"
 		   " WHERE f.id = due.id"
-		   " RETURNING f.id, f.url, f.etag, f.last_modified, f.local, f.interval_s, f.error_count",
+		   " RETURNING f.id, f.url, f.etag, f.last_modified, f.local, f.interval_s, f.error_count,"
+		   " f.body_digest",
 		   3, params, lease_done, cb);
 }
 
@@ -206,6 +210,7 @@ void store_known_items(struct store_batch *b, int64_t feed_id, char *const *keys
 		json_object_object_add(r, "etag", json_text(rec->etag));
 		json_object_object_add(r, "last_modified", json_text(rec->last_modified));
 		json_object_object_add(r, "title", json_text(rec->title));
+		json_object_object_add(r, "body_digest", json_text(rec->body_digest));
 		json_object_object_add(r, "interval", json_object_new_int(rec->interval_s));
 		json_object_object_add(r, "next", json_object_new_int(rec->next_in_s));
 		json_object_object_add(entry, "record", r);
@@ -262,29 +267,32 @@ void store_article(struct dbq *q, int64_t feed_id, const char *item_key,
 	free(doc);
 }
 
-void store_feed_success(struct dbq *q, int64_t feed_id, int status, const char *etag,
-			const char *last_modified, const char *title, int interval_s, int next_in_s,
+void store_feed_success(struct dbq *q, int64_t feed_id, const struct feed_poll_record *rec,
 			const char *note, store_count_fn done, void *arg)
 {
 	char fid[24], st[16], next[16], interval[16];
 	snprintf(fid, sizeof fid, "%" PRId64, feed_id);
-	snprintf(st, sizeof st, "%d", status);
-	snprintf(next, sizeof next, "%d", next_in_s);
-	snprintf(interval, sizeof interval, "%d", interval_s);
+	snprintf(st, sizeof st, "%d", rec->status);
+	snprintf(next, sizeof next, "%d", rec->next_in_s);
+	snprintf(interval, sizeof interval, "%d", rec->interval_s);
+	const char *title = rec->title;
 	char *clean_title = title ? utf8_sanitize(title, strlen(title)) : NULL;
 	size_t note_len = note ? strlen(note) : 0;
 	char *clean_note = note ? utf8_sanitize(note, note_len > 900 ? 900 : note_len) : NULL;
-	const char *params[] = {fid, st, etag, last_modified, clean_title, next, interval, clean_note};
-	/* A 304 carries no new validators: keep the ones we have. */
+	const char *params[] = {fid, st, rec->etag, rec->last_modified, clean_title,
+				next, interval, clean_note, rec->body_digest};
+	/* A 304 carries no new validators: keep the ones we have (and the
+	 * digest of the body they stand for). */
 	dbq_submit(q,
 		   "UPDATE feeds SET last_status = $2::int, last_success_at = now(),"
 		   " etag = CASE WHEN $2::int = 304 THEN etag ELSE $3 END,"
 		   " last_modified = CASE WHEN $2::int = 304 THEN last_modified ELSE $4 END,"
+		   " body_digest = CASE WHEN $2::int = 304 THEN body_digest ELSE $9 END,"
 		   " title = coalesce($5, title), error_count = 0, last_error = $8::text,"
 		   " last_error_at = CASE WHEN $8::text IS NULL THEN last_error_at ELSE now() END,"
 		   " next_poll_at = now() + make_interval(secs => $6::int), interval_s = $7::int"
 		   " WHERE id = $1::bigint",
-		   8, params, count_done, call_new((void (*)(void))done, arg));
+		   9, params, count_done, call_new((void (*)(void))done, arg));
 	free(clean_title);
 	free(clean_note);
 }

@@ -18,6 +18,7 @@ struct db_feed {
 	char *url;
 	char *etag;          /* or NULL */
 	char *last_modified; /* or NULL */
+	char *body_digest;   /* of the last body read in full, or NULL */
 	bool local;
 	int interval_s;
 	int error_count;
@@ -32,10 +33,13 @@ typedef void (*store_feeds_fn)(struct db_feed *feeds, int n, const char *err, vo
  * in id order (a --once pass walks all feeds a chunk at a time). */
 void store_lease(struct dbq *q, int64_t after_id, int limit, int lease_s, store_feeds_fn done, void *arg);
 
-/* What to record when a poll turns out to carry nothing new. */
+/* What a successful poll records. On a 304 the stored validators and body
+ * digest stay; otherwise these replace them (NULL clears). title NULL
+ * keeps the stored title. */
 struct feed_poll_record {
 	int status;
 	const char *etag, *last_modified, *title;
+	const char *body_digest; /* see feed_body_digest() in the poller */
 	int interval_s, next_in_s;
 };
 /* known[i] tells whether keys[i] was carried by this feed before. When rec
@@ -73,8 +77,7 @@ void store_article(struct dbq *q, int64_t feed_id, const char *item_key,
  * advance only here, after the feed's articles have committed. A poll that
  * left work undone says why in note (else NULL): it goes to last_error
  * without counting as an error, so the feed is not backed off. */
-void store_feed_success(struct dbq *q, int64_t feed_id, int status, const char *etag,
-			const char *last_modified, const char *title, int interval_s, int next_in_s,
+void store_feed_success(struct dbq *q, int64_t feed_id, const struct feed_poll_record *rec,
 			const char *note, store_count_fn done, void *arg);
 /* The feed answered 410 Gone (or similar): stop polling it, saying why. */
 void store_feed_disable(struct dbq *q, int64_t feed_id, const char *reason, store_count_fn done,
