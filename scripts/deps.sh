@@ -4,7 +4,7 @@
 set -eu
 pkgs="build-essential cmake pkg-config clang gzip util-linux
 libevent-dev libcurl4-openssl-dev libpq-dev libxml2-dev libxml2-utils libjson-c-dev
-libinih-dev libsystemd-dev libssl-dev zlib1g-dev time curl postgresql postgresql-contrib postgresql-client"
+libinih-dev libsystemd-dev libssl-dev libgoogle-perftools-dev zlib1g-dev time curl postgresql postgresql-contrib postgresql-client"
 missing=
 for p in $pkgs; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
