@@ -1175,7 +1175,7 @@ static bool qx_sentence_subject(const struct qx_doc *d, size_t from, size_t to,
 
 /* A dateline opening the sentence, "PHILADELPHIA, July 25 (UPI) — ":
  * the index after its dash, else k. */
-static size_t qx_skip_dateline(const struct qx_doc *d, size_t k, size_t at)
+size_t qx_skip_dateline(const struct qx_doc *d, size_t k, size_t at)
 {
 	if (!(d->tok[k].flags & QF_PSTART))
 		return k;
@@ -1197,6 +1197,9 @@ static size_t qx_skip_dateline(const struct qx_doc *d, size_t k, size_t at)
 	for (size_t j = k + 1; j < at && j < k + 12; j++) {
 		if (d->tok[j].flags & QF_INQ)
 			break;
+		/* "LONDON — ", "NEW YORK — ": the place alone */
+		if (qx_is_dash(&d->tok[j]) && j <= k + 3 && (d->tok[j - 1].flags & QF_UPPER))
+			return j + 1;
 		if (qx_is_dash(&d->tok[j]) && j > k + 1 &&
 		    (qx_punct_is(&d->tok[j - 1], ')') || d->tok[j - 1].kind == QK_NUM ||
 		     (d->tok[j - 1].flags & QF_UPPER) ||
@@ -1926,35 +1929,15 @@ static size_t qx_resolve_nominal_forward(const struct qx_doc *d, size_t mi)
 		const struct qx_mention *o = &d->men[i];
 		if (d->tok[o->t0].para > para + 3)
 			break;
-		if (o->kind != QX_PERSON || o->n0 == QX_NONE || !o->role || o->entity == QX_NONE ||
+		if (o->kind != QX_PERSON || o->n0 == QX_NONE || o->entity == QX_NONE ||
 		    (m->country && o->country && strcmp(m->country, o->country) != 0))
 			continue;
-		if (strcmp(o->role->value, m->role->value) == 0 ||
-		    qx_role_head_eq(o->role->value, m->role->value))
+		/* the person's own role, or the one the lede gave them */
+		const struct qx_entry *r = o->role ? o->role : d->ent[o->entity].role;
+		if (r && (strcmp(r->value, m->role->value) == 0 || qx_role_head_eq(r->value, m->role->value)))
 			return o->entity;
 	}
 	return QX_NONE;
-}
-
-/* "A federal judge on Friday blocked ..." opening a story, the judge named
- * in the next paragraphs: an indefinite description in the lede with a
- * specific role (not "an official", "a source") introduces the person
- * the story goes on to name. */
-static bool qx_lede_indefinite(const struct qx_doc *d, size_t mi)
-{
-	static const char *const generic[] = {"official", "source", "aide", "adviser", "advisor",
-					      "analyst", "expert", "resident", "witness", "member",
-					      "supporter", "voter", "worker", "protester", "lawmaker",
-					      "diplomat", "spokesperson", "person", NULL};
-	const struct qx_mention *m = &d->men[mi];
-	if (!m->role || d->tok[m->t0].para >= 2)
-		return false;
-	for (size_t i = 0; generic[i]; i++) {
-		const char *v = m->role->value, *sp = strrchr(v, ' ');
-		if (strcmp(sp ? sp + 1 : v, generic[i]) == 0)
-			return false;
-	}
-	return true;
 }
 
 /* Resolve a nominal ("the spokesman", "the ministry") to the last entity it

@@ -255,6 +255,8 @@ static inline bool qx_word_is(const char *text, const struct qx_tok *t, const ch
 bool qx_is_cue(const struct qx_doc *d, size_t i, size_t lim, size_t *n, unsigned *flags);
 bool qx_is_pronoun(const struct qx_doc *d, size_t i, int *gender);
 bool qx_nominal_indef(const struct qx_doc *d, size_t mi);
+bool qx_lede_indefinite(const struct qx_doc *d, size_t mi);
+size_t qx_skip_dateline(const struct qx_doc *d, size_t k, size_t at);
 /* An indefinite or qualified description that is itself the speaker. */
 bool qx_nominal_names(const struct qx_doc *d, size_t mi);
 #endif

@@ -1200,6 +1200,77 @@ static bool qx_name_particle(const char *w)
 	return false;
 }
 
+/* "A federal judge on Friday blocked ..." opening a story, the judge named
+ * in the next paragraphs: an indefinite description in the lede with a
+ * specific role (not "an official", "a source") introduces the person
+ * the story goes on to name. */
+bool qx_lede_indefinite(const struct qx_doc *d, size_t mi)
+{
+	static const char *const generic[] = {"official", "source", "aide", "adviser", "advisor",
+					      "analyst", "expert", "resident", "witness", "member",
+					      "supporter", "voter", "worker", "protester", "lawmaker",
+					      "diplomat", "spokesperson", "person", "man", "woman",
+					      "boy", "girl", NULL};
+	const struct qx_mention *m = &d->men[mi];
+	if (!m->role || d->tok[m->t0].para >= 2)
+		return false;
+	for (size_t i = 0; generic[i]; i++) {
+		const char *v = m->role->value, *sp = strrchr(v, ' ');
+		if (strcmp(sp ? sp + 1 : v, generic[i]) == 0)
+			return false;
+	}
+	return true;
+}
+
+/* Is entity ei mentioned in paragraph para, before mention before? */
+static bool qx_entity_in_para(const struct qx_doc *d, size_t ei, size_t para, size_t before)
+{
+	for (size_t k = 0; k < before; k++)
+		if (d->men[k].entity == ei && d->tok[d->men[k].t0].para == para)
+			return true;
+	return false;
+}
+
+/* "A former Cabinet minister has described ..." opening a story, then
+ * "Dame Helen Wyatt-Morris, who served as ..." in the next paragraph: the
+ * role the lede gave belongs to the person the story names next, when the
+ * text gives that person no role of their own. Only the lede's first such
+ * description, and only a person the lede did not name ("A judge blocked
+ * Smith's order": Smith is someone else). */
+static void qx_lede_role(struct qx_doc *d)
+{
+	for (size_t i = 0; i < d->nmen; i++) {
+		const struct qx_mention *m = &d->men[i];
+		size_t para = d->tok[m->t0].para;
+		if (para >= 2)
+			return;
+		/* the sentence's subject, after a dateline ("LONDON — A former ...") */
+		bool subject = m->subject || (i > 0 && d->tok[d->men[i - 1].t0].sent == d->tok[m->t0].sent &&
+					      d->men[i - 1].subject &&
+					      qx_skip_dateline(d, d->men[i - 1].t0, m->t0) == m->t0);
+		if (!subject || !qx_nominal_indef(d, i) || !qx_lede_indefinite(d, i) ||
+		    (m->role->flags & (QR_GROUP | QR_RELATION)))
+			continue;
+		for (size_t j = i + 1; j < d->nmen; j++) {
+			const struct qx_mention *o = &d->men[j];
+			if (o->kind != QX_PERSON || o->entity == QX_NONE)
+				continue;
+			size_t op = d->tok[o->t0].para;
+			if (op > para + 2)
+				return;
+			if (op == para || qx_entity_in_para(d, o->entity, para, j))
+				continue;
+			struct qx_entity *e = &d->ent[o->entity];
+			if (!e->role) {
+				e->role = m->role;
+				e->role_stated = qx_text(d, m->r0, m->r1);
+			}
+			return;
+		}
+		return;
+	}
+}
+
 static void qx_entities(struct qx_doc *d)
 {
 	struct qx_map sur, first, org;
@@ -1260,6 +1331,7 @@ static void qx_entities(struct qx_doc *d)
 	qx_map_free(&sur);
 	qx_map_free(&first);
 	qx_map_free(&org);
+	qx_lede_role(d);
 }
 
 void qx_mentions(struct qx_doc *d)

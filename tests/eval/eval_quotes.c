@@ -72,6 +72,7 @@ struct score {
 
 static int verbose;
 static FILE *dump; /* --dump FILE: one JSON line per prediction and per missed gold quote */
+static const char *dump_set; /* the set being scored, named in each dump line */
 
 static void dump_str(const char *k, const char *v)
 {
@@ -433,7 +434,8 @@ static void score_doc(struct doc *d, struct score *sc)
 			       q->speaker ? " -> " : "", q->speaker ? q->speaker : "");
 		}
 		if (dump) {
-			fprintf(dump, "{\"doc\":\"%s\",\"start\":%zu,\"end\":%zu", d->id, q->start, q->end);
+			fprintf(dump, "{\"set\":\"%s\",\"doc\":\"%s\",\"start\":%zu,\"end\":%zu", dump_set, d->id,
+				q->start, q->end);
 			dump_str("text", q->text);
 			dump_str("speaker", q->speaker);
 			dump_str("role", q->role);
@@ -472,8 +474,8 @@ static void score_doc(struct doc *d, struct score *sc)
 	for (size_t j = 0; j < d->ng && dump; j++) {
 		if (d->g[j].matched)
 			continue;
-		fprintf(dump, "{\"doc\":\"%s\",\"start\":%zu,\"end\":%zu,\"missed\":true", d->id,
-			d->g[j].s, d->g[j].e);
+		fprintf(dump, "{\"set\":\"%s\",\"doc\":\"%s\",\"start\":%zu,\"end\":%zu,\"missed\":true",
+			dump_set, d->id, d->g[j].s, d->g[j].e);
 		dump_str("text", d->g[j].quote);
 		dump_str("gold_speaker", d->g[j].speaker);
 		fprintf(dump, "}\n");
@@ -563,6 +565,7 @@ static bool run_set(const char *shared, const char *set, struct result *r)
 		docs_free(&ds);
 		return false;
 	}
+	dump_set = set;
 	if (verbose)
 		printf("== %s\n", set);
 	for (size_t i = 0; i < ds.n; i++)
@@ -630,6 +633,7 @@ static bool run_own(const char *dir, const char *name, struct result *r)
 		printf("%s: no articles in %s, skipping\n", name, dir);
 		return false;
 	}
+	dump_set = name;
 	if (verbose)
 		printf("== %s\n", name);
 	for (size_t i = 0; i < ds.n; i++)
@@ -675,6 +679,7 @@ static bool run_seed(const char *shared, struct result *r)
 		docs_free(&ds);
 		return false;
 	}
+	dump_set = "seed";
 	if (verbose)
 		printf("== seed\n");
 	score_doc(&ds.v[0], &sc);

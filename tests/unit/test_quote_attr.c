@@ -649,6 +649,39 @@ static void test_lede_indefinite_named_later(void)
 	}
 }
 
+/* "LONDON — A former Cabinet minister has attacked ..." then "Sir Robert
+ * Feld, who served as ..." in the next paragraph: the dateline does not
+ * hide the lede's subject, its partial quotation is Feld's, and he takes
+ * the role the lede gave (he has none of his own). Someone the lede names
+ * itself ("A leading economist criticised Tom Harker's budget") is not the
+ * description, nor is "A woman" a role. */
+static void test_lede_role_for_person_named_next(void)
+{
+	run("Ex-minister attacks housing plan\n\n"
+	    "LONDON — A former Cabinet minister has attacked the government's "
+	    "housing plan as \"a promise built on sand\", in a speech that drew "
+	    "applause.\n\n"
+	    "Sir Robert Feld, who served for three years at the department, said "
+	    "the targets could not be met. \"Nobody who has run it believes these "
+	    "numbers,\" he said.\n");
+	CHECK_SPEAKER("a promise built", "Robert Feld");
+	CHECK_ROLE_IS("a promise built", "former cabinet minister");
+	CHECK_ROLE_IS("Nobody who has run", "former cabinet minister");
+	run("A leading economist has criticised Tom Harker's budget as "
+	    "\"reckless\".\n\n"
+	    "Harker said on Tuesday: \"The numbers add up.\"\n");
+	{
+		const struct quote *q = find("The numbers add up");
+		CHECK(q && q->speaker && strcmp(q->speaker, "Tom Harker") == 0 && !q->role);
+	}
+	run("NEW YORK — A woman who was stranded for a week has been found.\n\n"
+	    "Dana Kovac told rescuers: \"I never stopped hoping.\"\n");
+	{
+		const struct quote *q = find("I never stopped");
+		CHECK(q && q->speaker && strcmp(q->speaker, "Dana Kovac") == 0 && !q->role);
+	}
+}
+
 /* "According to her, ..." names her; "the agency's representative, Dr X,"
  * is X with the role; "a community health volunteer" is a role. */
 static void test_according_to_pronoun_and_honorific_appositive(void)
@@ -1271,6 +1304,7 @@ int main(void)
 	test_role_owned_by_role();
 	test_pronoun_chain_and_sentence_before();
 	test_lede_indefinite_named_later();
+	test_lede_role_for_person_named_next();
 	test_according_to_pronoun_and_honorific_appositive();
 	test_told_passive();
 	test_shadow_and_vice_roles();
