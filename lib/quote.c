@@ -110,8 +110,10 @@ static bool qx_is_scare(const struct qx_doc *d, const struct qx_span *sp)
 	if (words <= 6 && words > 0 && qx_title_case(d, sp) && sp->open > lo) {
 		const struct qx_tok *pv = &d->tok[sp->open - 1];
 		/* a title in title case after an outlet or a preposition: NBC's
-		 * "Meet the Press", on "Fox and Friends" */
+		 * "Meet the Press", on "Fox and Friends", In "The Long Corridor",
+		 * she writes */
 		if ((pv->flags & QF_POSS) || qx_prev_word(d, sp->open, "on") ||
+		    (qx_prev_word(d, sp->open, "in") && words >= 2) ||
 		    qx_prev_word(d, sp->open, "titled") || qx_prev_word(d, sp->open, "entitled"))
 			return true;
 		/* "his weekly radio show, "Generations with Kevin Swanson,"" */

@@ -798,7 +798,8 @@ static void test_long_subordinate_opening(void)
 }
 
 /* "Lisbon (Wire) – X ...": a wire dateline in mixed case is no part of
- * the sentence's subject; a title after "podcast" is nobody's speech. */
+ * the sentence's subject; a title after "podcast" or opening a sentence
+ * with "In" is nobody's speech. */
 static void test_mixed_case_dateline_and_titles(void)
 {
 	run("Lisbon (Wire) – Socialist leader Ana Prado has criticised the "
@@ -811,6 +812,14 @@ static void test_mixed_case_dateline_and_titles(void)
 	CHECK_SPEAKER("overdrive", "Amara Osei");
 	{
 		const struct quote *q = find("The Long Table");
+		CHECK(q == NULL || q->speaker == NULL);
+	}
+	/* "In 'Title', X writes that ...": the title is not X's words */
+	run("In ‘The Quiet Years’, Dame Sarah Lowe writes that decisions were "
+	    "taken ‘on the sofa’ rather than in Cabinet.\n");
+	CHECK_SPEAKER("on the sofa", "Sarah Lowe");
+	{
+		const struct quote *q = find("The Quiet Years");
 		CHECK(q == NULL || q->speaker == NULL);
 	}
 }
