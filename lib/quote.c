@@ -180,7 +180,11 @@ static void qx_fill(const struct qx_doc *d, size_t i, struct quote *q)
 		q->speaker = qx_span_text(d, t0, t1);
 		q->speaker_kind = SPEAKER_PERSON;
 	}
-	if (m && m->role && m->kind != QX_ORG) {
+	/* "the diplomat" who is the ambassador named before: the role the
+	 * person was given is the more precise one */
+	bool general = m && m->role && e && e->role && e->kind == QX_PERSON &&
+		       qx_role_in_class(e->role->value, m->role->value);
+	if (m && m->role && m->kind != QX_ORG && !general) {
 		q->role = xstrdup(m->role->value);
 		q->role_stated = qx_span_text(d, m->r0, m->r1);
 	} else if (e && e->role && e->kind == QX_PERSON) {

@@ -1957,7 +1957,9 @@ static size_t qx_resolve_nominal(struct qx_doc *d, size_t mi)
 			 * defence minister */
 			if (e->kind == QX_PERSON && e->role &&
 			    (strcmp(e->role->value, m->role->value) == 0 ||
-			     qx_role_head_eq(e->role->value, m->role->value)))
+			     qx_role_head_eq(e->role->value, m->role->value) ||
+			     /* "the diplomat" for the ambassador */
+			     qx_role_in_class(e->role->value, m->role->value)))
 				return o->entity;
 			continue;
 		}

@@ -125,6 +125,9 @@ enum qx_lex { QX_ROLES, QX_CUES, QX_COUNTRIES, QX_NLEX };
 
 /* Longest entry of lexicon lx matching tokens [i, lim) (at most 6 words);
  * returns it and sets *n to the number of tokens, or NULL. */
+/* Is canonical role (or its last word) one of the roles the general role
+ * cls covers, as "ambassador" is a "diplomat" (data/role_classes.txt)? */
+bool qx_role_in_class(const char *role, const char *cls);
 const struct qx_entry *qx_lex_match(enum qx_lex lx, const char *text,
 				    const struct qx_tok *t, size_t i, size_t lim, size_t *n);
 /* Closed word classes kept in code (function words, organisation heads). */

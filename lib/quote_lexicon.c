@@ -1,5 +1,5 @@
 /* Lexicons of the quote extractor: roles, speech cues, countries and given
- * names, parsed once from the embedded data/{roles,cues,countries,given_names}.txt
+ * names, parsed once from the embedded data/{roles,role_classes,cues,countries,given_names}.txt
  * files, plus the closed word classes
  * (function words, organisation heads) kept here as small tables.  Built
  * under pthread_once and read-only afterwards, so extraction stays
@@ -439,8 +439,49 @@ static void qx_words_first(const struct qx_table *t, unsigned cls)
 	}
 }
 
+static void qx_lex_init(void);
+
+/* data/role_classes.txt: (role, class) pairs, few enough to scan. */
+struct qx_role_class {
+	char *role, *cls;
+};
+static struct qx_role_class *role_classes;
+static size_t n_role_classes;
+
+static void qx_load_role_classes(void)
+{
+	const struct embedded_file *f = embedded_data("role_classes.txt");
+	size_t cap = 0;
+	for (const char *p = f ? f->data : NULL, *end = f ? f->data + f->size : NULL; p && p < end;) {
+		const char *eol = memchr(p, '\n', (size_t)(end - p));
+		if (!eol)
+			eol = end;
+		const char *tab = memchr(p, '\t', (size_t)(eol - p));
+		if (*p != '#' && tab && tab > p && eol > tab + 1) {
+			xgrow((void **)&role_classes, &cap, n_role_classes + 1, sizeof(*role_classes));
+			role_classes[n_role_classes].role = xstrndup(p, (size_t)(tab - p));
+			role_classes[n_role_classes].cls = xstrndup(tab + 1, (size_t)(eol - tab - 1));
+			n_role_classes++;
+		}
+		p = eol + 1;
+	}
+}
+
+bool qx_role_in_class(const char *role, const char *cls)
+{
+	const char *head = strrchr(role, ' ');
+	head = head ? head + 1 : role;
+	pthread_once(&lex_once, qx_lex_init);
+	for (size_t i = 0; i < n_role_classes; i++)
+		if (strcmp(role_classes[i].cls, cls) == 0 &&
+		    (strcmp(role_classes[i].role, role) == 0 || strcmp(role_classes[i].role, head) == 0))
+			return true;
+	return false;
+}
+
 static void qx_lex_init(void)
 {
+	qx_load_role_classes();
 	qx_load(&lex[QX_ROLES], "roles.txt", true);
 	qx_load(&lex[QX_CUES], "cues.txt", true);
 	qx_load(&lex[QX_COUNTRIES], "countries.txt", false);

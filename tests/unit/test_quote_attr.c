@@ -649,6 +649,28 @@ static void test_lede_indefinite_named_later(void)
 	}
 }
 
+/* "the US diplomat" is the ambassador named before, "the Republican
+ * lawmaker" the senator (data/role_classes.txt), and the quote carries the
+ * person's own, more precise role; "the representative" is not a
+ * senator. */
+static void test_nominal_role_class(void)
+{
+	run("US Ambassador to Russia Mark Ellery said ties could recover.\n\n"
+	    "\"It would be a big mistake to close the embassies,\" the US "
+	    "diplomat said.\n\n"
+	    "Senator Joan Price voted against the bill. \"This is a giveaway,\" "
+	    "the Republican lawmaker said.\n\n"
+	    "\"We will try again,\" the representative said.\n");
+	CHECK_SPEAKER("It would be a big", "Mark Ellery");
+	CHECK_ROLE_IS("It would be a big", "ambassador");
+	CHECK_SPEAKER("This is a giveaway", "Joan Price");
+	CHECK_ROLE_IS("This is a giveaway", "senator");
+	{
+		const struct quote *q = find("We will try again");
+		CHECK(q && (!q->speaker || strcmp(q->speaker, "Joan Price") != 0));
+	}
+}
+
 /* "LONDON — A former Cabinet minister has attacked ..." then "Sir Robert
  * Feld, who served as ..." in the next paragraph: the dateline does not
  * hide the lede's subject, its partial quotation is Feld's, and he takes
@@ -1314,6 +1336,7 @@ int main(void)
 	test_pronoun_chain_and_sentence_before();
 	test_lede_indefinite_named_later();
 	test_lede_role_for_person_named_next();
+	test_nominal_role_class();
 	test_according_to_pronoun_and_honorific_appositive();
 	test_told_passive();
 	test_shadow_and_vice_roles();
