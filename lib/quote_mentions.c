@@ -597,6 +597,19 @@ static bool qx_ends_in_place(const struct qx_doc *d, const struct qx_mention *m)
 	return qx_word_is(d->text, &d->tok[p], "in") || qx_word_is(d->text, &d->tok[p], "from");
 }
 
+/* A role one addresses its holder by: "Mr. President", "Madam Speaker". */
+static bool qx_address_role(const struct qx_doc *d, size_t k)
+{
+	static const char *const address[] = {"president", "speaker", "chairman", "chairwoman",
+					       "chair", "secretary", "mayor", "ambassador",
+					       "commissioner", "governor", "minister", "chancellor",
+					       "premier", "senator", "justice", NULL};
+	for (size_t i = 0; address[i]; i++)
+		if (qx_word_is(d->text, &d->tok[k], address[i]))
+			return true;
+	return false;
+}
+
 /* Parse the noun phrase starting at token i; fills m and returns its end,
  * or i when no phrase that can speak starts there. */
 static size_t qx_np_parse(struct qx_doc *d, size_t i, size_t lim, struct qx_mention *m)
@@ -604,7 +617,7 @@ static size_t qx_np_parse(struct qx_doc *d, size_t i, size_t lim, struct qx_ment
 	size_t k = i, prem = QX_NONE, run_s = QX_NONE, run_e = QX_NONE;
 	size_t onoun = QX_NONE, cty = QX_NONE, cty_e = QX_NONE, steps = 0, n, n2;
 	bool det = false, hon = false;
-	size_t body = QX_NONE;
+	size_t body = QX_NONE, hon_end = QX_NONE;
 	const struct qx_entry *e;
 
 	memset(m, 0, sizeof(*m));
@@ -641,7 +654,13 @@ static size_t qx_np_parse(struct qx_doc *d, size_t i, size_t lim, struct qx_ment
 				m->gender = QX_G_FEMALE;
 			hon = true;
 			k += n;
+			hon_end = k;
 			continue;
+		}
+		if (e && hon_end == k && run_s == QX_NONE && !m->role && n == 1 && (t->flags & QF_CAP) &&
+		    !(t->flags & QF_UPPER) && !(k + 1 < lim && qx_capword(d, k + 1)) &&
+		    !qx_address_role(d, k)) {
+			e = NULL; /* "Mr. King", "Ms. Bishop": a surname */
 		}
 		if (e && run_s != QX_NONE && (t->flags & QF_CAP) && !(t->flags & QF_UPPER) &&
 		    n == 1 && !(k + 1 < lim && qx_capword(d, k + 1)) &&

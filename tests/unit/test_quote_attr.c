@@ -649,6 +649,19 @@ static void test_lede_indefinite_named_later(void)
 	}
 }
 
+/* A role word after an honorific is a surname ("Mr. King", "Ms. Bishop"),
+ * unless one addresses the holder so ("Mr. President"). */
+static void test_honorific_role_word_surname(void)
+{
+	run("Civil rights leader Lena King spoke first. \"It's all about "
+	    "enthusiasm,\" Ms. King added.\n\n"
+	    "\"We will be back,\" Mr. Bishop said.\n\n"
+	    "\"Thank you, Mr. President,\" said Tom Ruiz.\n");
+	CHECK_SPEAKER("It's all about", "Lena King");
+	CHECK_SPEAKER("We will be back", "Bishop");
+	CHECK_SPEAKER("Thank you", "Tom Ruiz");
+}
+
 /* "the US diplomat" is the ambassador named before, "the Republican
  * lawmaker" the senator (data/role_classes.txt), and the quote carries the
  * person's own, more precise role; "the representative" is not a
@@ -1337,6 +1350,7 @@ int main(void)
 	test_lede_indefinite_named_later();
 	test_lede_role_for_person_named_next();
 	test_nominal_role_class();
+	test_honorific_role_word_surname();
 	test_according_to_pronoun_and_honorific_appositive();
 	test_told_passive();
 	test_shadow_and_vice_roles();
