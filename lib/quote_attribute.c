@@ -91,11 +91,6 @@ struct qx_src {
 	int pgender;
 };
 
-static bool qx_punct_is(const struct qx_tok *t, char c)
-{
-	return t->kind == QK_PUNCT && t->c == c;
-}
-
 /* A lower-case adverb in -ly: "initially", "quickly". */
 static bool qx_is_ly(const struct qx_doc *d, size_t k)
 {

@@ -237,6 +237,12 @@ static inline size_t qx_tlen(const struct qx_tok *t)
 	return t->e - t->s;
 }
 
+/* Is token t the punctuation mark c? */
+static inline bool qx_punct_is(const struct qx_tok *t, char c)
+{
+	return t->kind == QK_PUNCT && t->c == c;
+}
+
 /* Is token t the word `lower` (ASCII case folded)?  Inline so that the
  * length of the literal folds to a constant. */
 static inline bool qx_word_is(const char *text, const struct qx_tok *t, const char *lower)

@@ -610,6 +610,25 @@ static bool qx_address_role(const struct qx_doc *d, size_t k)
 	return false;
 }
 
+/* A capitalised role word with no determiner that opens a phrase and is
+ * followed by an appositive or a speech cue is someone's name: "Dean, a
+ * former party chairman, said", "Marshall said" (the role would need "the":
+ * "the dean said"). Not in the headline, which drops its articles. */
+static bool qx_bare_role_is_name(const struct qx_doc *d, size_t k, size_t lim, const struct qx_entry *e,
+				 size_t n)
+{
+	const struct qx_tok *t = &d->tok[k];
+	size_t cn;
+	unsigned cf;
+	if (n != 1 || (e->flags & (QR_GROUP | QR_HONORIFIC | QR_POSTNOM)) || !(t->flags & QF_CAP) ||
+	    (t->flags & (QF_UPPER | QF_ABBR)) || t->para == 0 || k + 2 >= lim || qx_capword(d, k + 1) ||
+	    qx_address_role(d, k))
+		return false;
+	if (qx_punct_is(&d->tok[k + 1], ',') && qx_det(d, k + 2))
+		return true;
+	return qx_is_cue(d, k + 1, lim, &cn, &cf) && !(cf & QC_WEAK);
+}
+
 /* Parse the noun phrase starting at token i; fills m and returns its end,
  * or i when no phrase that can speak starts there. */
 static size_t qx_np_parse(struct qx_doc *d, size_t i, size_t lim, struct qx_mention *m)
@@ -662,6 +681,8 @@ static size_t qx_np_parse(struct qx_doc *d, size_t i, size_t lim, struct qx_ment
 		    !qx_address_role(d, k)) {
 			e = NULL; /* "Mr. King", "Ms. Bishop": a surname */
 		}
+		if (e && k == i && qx_bare_role_is_name(d, k, lim, e, n))
+			e = NULL; /* "Dean, a former party chairman, ..." */
 		if (e && run_s != QX_NONE && (t->flags & QF_CAP) && !(t->flags & QF_UPPER) &&
 		    n == 1 && !(k + 1 < lim && qx_capword(d, k + 1)) &&
 		    !qx_run_is_org(d, run_s, run_e, false) && !(t->flags & QF_ABBR)) {

@@ -650,7 +650,8 @@ static void test_lede_indefinite_named_later(void)
 }
 
 /* A role word after an honorific is a surname ("Mr. King", "Ms. Bishop"),
- * unless one addresses the holder so ("Mr. President"). */
+ * unless one addresses the holder so ("Mr. President"); so is a bare one
+ * before an appositive ("Dean, a former party chairman, ..."). */
 static void test_honorific_role_word_surname(void)
 {
 	run("Civil rights leader Lena King spoke first. \"It's all about "
@@ -660,6 +661,17 @@ static void test_honorific_role_word_surname(void)
 	CHECK_SPEAKER("It's all about", "Lena King");
 	CHECK_SPEAKER("We will be back", "Bishop");
 	CHECK_SPEAKER("Thank you", "Tom Ruiz");
+	/* a bare role word before an appositive or a cue is a name too */
+	run("Party row over debate\n\n"
+	    "Dean, a former party chairman, poked fun at the candidate on "
+	    "Monday, tweeting, \"Notice the sniffing all the time.\"\n\n"
+	    "\"Let's be serious,\" the dean of the law school said.\n");
+	CHECK_SPEAKER("Notice the sniffing", "Dean");
+	CHECK_ROLE_IS("Notice the sniffing", "party chairman");
+	{
+		const struct quote *q = find("Let's be serious");
+		CHECK(q && (!q->speaker || strcmp(q->speaker, "Dean") != 0));
+	}
 }
 
 /* "the US diplomat" is the ambassador named before, "the Republican
