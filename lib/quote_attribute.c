@@ -1502,7 +1502,10 @@ static bool qx_rule_colon(struct qx_doc *d, size_t si, struct qx_attr *a)
 	k = sp->open - 1;
 	while (k > lo && d->tok[k - 1].sent == d->tok[sp->open].sent && sp->open - k < QX_SENT_MAX)
 		k--;
-	if (qx_sentence_subject(d, k, sp->open - 1, &s)) {
+	/* the subject after an opening clause ("With party leaders worried
+	 * about turnout, Governor X is rolling out a message: ..."), else the
+	 * first source in the sentence ("More from Jones:") */
+	if (qx_subject_of(d, sp->open - 1, &s) || qx_sentence_subject(d, k, sp->open - 1, &s)) {
 		qx_set(a, &s, QX_NONE, 0, "colon_intro", 0.7);
 		return true;
 	}

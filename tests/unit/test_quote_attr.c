@@ -649,6 +649,18 @@ static void test_lede_indefinite_named_later(void)
 	}
 }
 
+/* A colon introduction whose sentence opens with a clause of its own:
+ * the subject after the clause introduces the quotation, not the people
+ * the clause is about. */
+static void test_colon_intro_after_opening_clause(void)
+{
+	run("With party leaders increasingly worried about turnout, Governor "
+	    "Ana Ruiz is rolling out a new message: \"Every vote counts.\"\n\n"
+	    "More from Ruiz: \"We knock on every door.\"\n");
+	CHECK_SPEAKER("Every vote counts", "Ana Ruiz");
+	CHECK_SPEAKER("We knock on", "Ana Ruiz");
+}
+
 /* A role word after an honorific is a surname ("Mr. King", "Ms. Bishop"),
  * unless one addresses the holder so ("Mr. President"); so is a bare one
  * before an appositive ("Dean, a former party chairman, ..."). */
@@ -1363,6 +1375,7 @@ int main(void)
 	test_lede_role_for_person_named_next();
 	test_nominal_role_class();
 	test_honorific_role_word_surname();
+	test_colon_intro_after_opening_clause();
 	test_according_to_pronoun_and_honorific_appositive();
 	test_told_passive();
 	test_shadow_and_vice_roles();
