@@ -1512,6 +1512,64 @@ static bool qx_rule_colon(struct qx_doc *d, size_t si, struct qx_attr *a)
 	return false;
 }
 
+/* "FBI Director James Comey's conclusion that her actions were "extremely
+ * careless."", "Trump's recent assertion that "thousands" ...", "the
+ * contention of Hillary Clinton that ... "over-classification."": the
+ * quotation is part of what someone's claim, statement or warning says
+ * (the noun and "that"), and the owner of the noun is its source. Only
+ * with no other quotation between the noun and this one, in the same
+ * sentence. */
+static bool qx_rule_claim(struct qx_doc *d, size_t si, struct qx_attr *a)
+{
+	static const char *const claims[] = {
+		"claim", "claims", "assertion", "assertions", "conclusion", "contention",
+		"statement", "remark", "remarks", "comment", "comments", "suggestion",
+		"insistence", "warning", "argument", "charge", "accusation", "allegation",
+		"promise", "pledge", "vow", "boast", "complaint", "admission", "prediction",
+		"declaration", "assessment", "verdict", "description", "characterization",
+		"characterisation", "view", "belief", "words", NULL,
+	};
+	const struct qx_span *sp = &d->span[si];
+	size_t sent = d->tok[sp->open].sent, lo = d->para[sp->para].t0;
+	struct qx_src s;
+	for (size_t k = sp->open; k-- > lo && sp->open - k < 30 && d->tok[k].sent == sent;) {
+		if (d->tok[k].flags & QF_INQ)
+			return false;
+		if (!qx_word_in(d, &d->tok[k], claims))
+			continue;
+		/* "the contention of X that ..." */
+		if (k + 2 < sp->open && qx_word_is(d->text, &d->tok[k + 1], "of") &&
+		    qx_src_at(d, k + 2, sp->open, &s) && s.men != QX_NONE &&
+		    (d->men[s.men].kind == QX_PERSON || d->men[s.men].kind == QX_ORG) &&
+		    d->men[s.men].t1 < sp->open && qx_word_is(d->text, &d->tok[d->men[s.men].t1], "that")) {
+			qx_set(a, &s, QX_NONE, 0, "claim_noun", 0.6);
+			return true;
+		}
+		/* the quotation is what the claim says: "X's claim that ..."; in
+		 * "Y called X's remarks a "new low"" it is Y's verdict on them */
+		if (k + 1 >= sp->open || !qx_word_is(d->text, &d->tok[k + 1], "that"))
+			return false;
+		/* "X's (recent, evidence-free) assertion" */
+		size_t j = k, adj = 0;
+		while (j > lo && adj < 3 && d->tok[j - 1].kind == QK_WORD && (d->tok[j - 1].flags & QF_LOWER) &&
+		       !(d->tok[j - 1].flags & (QF_INQ | QF_POSS)))
+			j--, adj++;
+		if (j < lo + 2 || !(d->tok[j - 1].flags & QF_POSS))
+			return false;
+		size_t mi = d->tok_men[j - 2];
+		if (mi == QX_NONE || d->men[mi].t1 != j - 1 ||
+		    (d->men[mi].kind != QX_PERSON && d->men[mi].kind != QX_ORG &&
+		     !(d->men[mi].kind == QX_NOMINAL && d->men[mi].role)))
+			return false;
+		s.men = mi;
+		s.pron = QX_NONE;
+		s.pgender = 0;
+		qx_set(a, &s, QX_NONE, 0, "claim_noun", 0.6);
+		return true;
+	}
+	return false;
+}
+
 /* A quotation that opens with a speaker label, "WALLACE: ...", as the
  * lines of a transcript do: each line names its own speaker. */
 static bool qx_transcript_line(const struct qx_doc *d, const struct qx_span *sp)
@@ -2109,7 +2167,7 @@ void qx_attribute(struct qx_doc *d)
 		qx_attr_reset(a);
 		if (qx_rule_colon_named(d, i, a) || qx_rule_after(d, &d->span[i], a) ||
 		    qx_rule_before(d, i, a) ||
-		    qx_rule_later(d, i, a) || qx_rule_colon(d, i, a)) {
+		    qx_rule_later(d, i, a) || qx_rule_colon(d, i, a) || qx_rule_claim(d, i, a)) {
 			/* A named source right before the quotation wins over 'Feinstein
 			 * said "...," she said' (a pronoun after it) and over 'Ruiz
 			 * responds to Mills with, "Why now?" Mills then writes back,

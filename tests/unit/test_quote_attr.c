@@ -661,6 +661,26 @@ static void test_colon_intro_after_opening_clause(void)
 	CHECK_SPEAKER("We knock on", "Ana Ruiz");
 }
 
+/* A quotation inside what someone's claim says: "X's conclusion that ...
+ * "Q"", "the contention of X that ... "Q"". Not a verdict on someone's
+ * words: "Y called X's remarks a "new low"" is Y's. */
+static void test_claim_noun(void)
+{
+	run("Budget row deepens\n\n"
+	    "The report buttresses Finance Minister Ana Ruiz's conclusion that "
+	    "the deficit was \"entirely avoidable\".\n\n"
+	    "The figures also undercut the contention of opposition leader Tom "
+	    "Briggs that spending had been \"slashed to the bone\".\n\n"
+	    "Party chairman Lee Moss called Ruiz's remarks a \"new low\" on "
+	    "Tuesday.\n");
+	CHECK_SPEAKER("entirely avoidable", "Ana Ruiz");
+	CHECK_SPEAKER("slashed to the bone", "Tom Briggs");
+	{
+		const struct quote *q = find("new low");
+		CHECK(q && (!q->speaker || strcmp(q->speaker, "Ana Ruiz") != 0));
+	}
+}
+
 /* A role word after an honorific is a surname ("Mr. King", "Ms. Bishop"),
  * unless one addresses the holder so ("Mr. President"); so is a bare one
  * before an appositive ("Dean, a former party chairman, ..."). */
@@ -1376,6 +1396,7 @@ int main(void)
 	test_nominal_role_class();
 	test_honorific_role_word_surname();
 	test_colon_intro_after_opening_clause();
+	test_claim_noun();
 	test_according_to_pronoun_and_honorific_appositive();
 	test_told_passive();
 	test_shadow_and_vice_roles();
