@@ -2147,6 +2147,29 @@ static void qx_attr_reset(struct qx_attr *a)
 	a->mention = a->entity = a->cue = a->pron = QX_NONE;
 }
 
+/* Is quotation i joined to the one before it in the same sentence by a
+ * conjunction or a comma alone ("a "fascist" and a "Stalinist"",
+ * ""reckless," "cynical" and "cruel"")? */
+static bool qx_coordinated(const struct qx_doc *d, size_t i)
+{
+	static const char *const glue[] = {"and", "or", "a", "an", "the", NULL};
+	const struct qx_span *pv = &d->span[i - 1], *sp = &d->span[i];
+	bool joined = false;
+	if (pv->close == QX_NONE || pv->para != sp->para || sp->open <= pv->close ||
+	    sp->open - pv->close > 4 || d->tok[pv->open].sent != d->tok[sp->open].sent)
+		return false;
+	for (size_t k = pv->close + 1; k < sp->open; k++) {
+		const struct qx_tok *t = &d->tok[k];
+		if (qx_punct_is(t, ','))
+			joined = true;
+		else if (qx_word_in(d, t, glue))
+			joined = joined || qx_word_is(d->text, t, "and") || qx_word_is(d->text, t, "or");
+		else
+			return false;
+	}
+	return joined;
+}
+
 static void qx_inherit(struct qx_attr *a, const struct qx_attr *from, const char *rule,
 		       double conf)
 {
@@ -2196,6 +2219,16 @@ void qx_attribute(struct qx_doc *d)
 		size_t p = sp->para;
 		if (a->set)
 			continue;
+		/* 'called him a "fascist" and a "Stalinist"': the same cue
+		 * governs both, so the second keeps it (a lone capitalised
+		 * word found by a weaker rule would be taken for a title) */
+		if (i > 0 && qx_coordinated(d, i) && qx_attr_named(d, &d->attr[i - 1]) &&
+		    d->attr[i - 1].cue != QX_NONE) {
+			*a = d->attr[i - 1];
+			a->conf *= 0.9;
+			a->inherited = true;
+			continue;
+		}
 		/* a sentence of its own with its own subject: "On May 21, Pompeo
 		 * listed 12 "basic requirements"" */
 		if (!sp->cont_prev && sp->open != d->para[p].t0 && qx_rule_subject(d, i, a)) {

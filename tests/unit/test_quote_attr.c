@@ -681,6 +681,18 @@ static void test_claim_noun(void)
 	}
 }
 
+/* Quotations coordinated under one cue share it: 'called the organiser a
+ * "fascist" and a "Stalinist."' (the second, one capitalised word, is no
+ * title). */
+static void test_coordinated_quotes(void)
+{
+	run("Row over protest\n\n"
+	    "At the rally, Senator Mia Holt called the organiser a \"fascist\" "
+	    "and a \"Stalinist.\"\n");
+	CHECK_SPEAKER("fascist", "Mia Holt");
+	CHECK_SPEAKER("Stalinist", "Mia Holt");
+}
+
 /* A role word after an honorific is a surname ("Mr. King", "Ms. Bishop"),
  * unless one addresses the holder so ("Mr. President"); so is a bare one
  * before an appositive ("Dean, a former party chairman, ..."). */
@@ -1397,6 +1409,7 @@ int main(void)
 	test_honorific_role_word_surname();
 	test_colon_intro_after_opening_clause();
 	test_claim_noun();
+	test_coordinated_quotes();
 	test_according_to_pronoun_and_honorific_appositive();
 	test_told_passive();
 	test_shadow_and_vice_roles();
