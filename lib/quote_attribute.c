@@ -120,7 +120,10 @@ static bool qx_adverbial(const struct qx_doc *d, size_t k)
 {
 	const struct qx_tok *t = &d->tok[k];
 	return t->kind == QK_WORD && !(t->flags & QF_INQ) &&
-	       (qx_tok_is(t, QL_AUX) || qx_is_ly(d, k) || qx_is_on_day(d, k));
+	       (qx_tok_is(t, QL_AUX) || qx_is_ly(d, k) || qx_is_on_day(d, k) ||
+		/* "Carter however said" */
+		qx_word_is(d->text, t, "however") || qx_word_is(d->text, t, "meanwhile") ||
+		qx_word_is(d->text, t, "nevertheless") || qx_word_is(d->text, t, "nonetheless"));
 }
 
 /* "then", "later", "also", "quickly": an adverb between "and" and a verb */
@@ -1512,6 +1515,42 @@ static bool qx_rule_colon(struct qx_doc *d, size_t si, struct qx_attr *a)
 	return false;
 }
 
+/* "This has been called "strategic ambiguity" by Joshua Hendrick", "was
+ * described as "reckless" by the minister": a passive weak cue before the
+ * quotation, its agent after it. */
+static bool qx_rule_passive_by(struct qx_doc *d, size_t si, struct qx_attr *a)
+{
+	static const char *const be[] = {"been", "was", "were", "is", "are", "be", "being", NULL};
+	const struct qx_span *sp = &d->span[si];
+	size_t lo = d->para[sp->para].t0, lim = d->para[sp->para].t1, k, n;
+	unsigned fl;
+	struct qx_src s;
+	if (sp->close == QX_NONE)
+		return false;
+	k = sp->close + 1;
+	if (k < lim && qx_punct_is(&d->tok[k], ','))
+		k++;
+	if (k + 1 >= lim || !qx_word_is(d->text, &d->tok[k], "by") || !qx_src_at(d, k + 1, lim, &s) ||
+	    s.men == QX_NONE ||
+	    !(d->men[s.men].kind == QX_PERSON || d->men[s.men].kind == QX_ORG ||
+	      (d->men[s.men].kind == QX_NOMINAL && d->men[s.men].role)))
+		return false;
+	for (size_t c = sp->open; c-- > lo && sp->open - c <= 3;) {
+		if (d->tok[c].sent != d->tok[sp->open].sent || (d->tok[c].flags & QF_INQ))
+			return false;
+		if (!qx_is_cue(d, c, lim, &n, &fl) || !(fl & QC_WEAK))
+			continue;
+		for (size_t b = c; b-- > lo && c - b <= 2;)
+			if (qx_word_in(d, &d->tok[b], be)) {
+				qx_set(a, &s, c, n, "passive_by", 0.75);
+				a->partial = true;
+				return true;
+			}
+		return false;
+	}
+	return false;
+}
+
 /* "FBI Director James Comey's conclusion that her actions were "extremely
  * careless."", "Trump's recent assertion that "thousands" ...", "the
  * contention of Hillary Clinton that ... "over-classification."": the
@@ -2190,7 +2229,8 @@ void qx_attribute(struct qx_doc *d)
 		qx_attr_reset(a);
 		if (qx_rule_colon_named(d, i, a) || qx_rule_after(d, &d->span[i], a) ||
 		    qx_rule_before(d, i, a) ||
-		    qx_rule_later(d, i, a) || qx_rule_colon(d, i, a) || qx_rule_claim(d, i, a)) {
+		    qx_rule_later(d, i, a) || qx_rule_colon(d, i, a) || qx_rule_passive_by(d, i, a) ||
+		    qx_rule_claim(d, i, a)) {
 			/* A named source right before the quotation wins over 'Feinstein
 			 * said "...," she said' (a pronoun after it) and over 'Ruiz
 			 * responds to Mills with, "Why now?" Mills then writes back,

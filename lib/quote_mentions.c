@@ -121,7 +121,9 @@ static bool qx_capword(const struct qx_doc *d, size_t k)
 	/* "George Will", "Will wrote": the modal is never capitalised
 	 * inside a sentence */
 	if ((t->flags & QF_CAP) && !(t->flags & QF_SSTART) && qx_word_is(d->text, t, "will") &&
-	    !(k > 0 && d->tok[k - 1].kind == QK_QMARK))
+	    !(k > 0 && d->tok[k - 1].kind == QK_QMARK &&
+	      /* '"...," Will wrote': the sentence goes on after the comma */
+	      !(k > 1 && qx_punct_is(&d->tok[k - 2], ','))))
 		return true;
 	return !qx_tok_is(t, QL_STOP);
 }

@@ -693,6 +693,28 @@ static void test_coordinated_quotes(void)
 	CHECK_SPEAKER("Stalinist", "Mia Holt");
 }
 
+/* Forms news uses around a cue: "X however said", '"...," Will wrote'
+ * (the columnist, not the modal), "called "Q" by X" (the agent of a
+ * passive), "X questioned", "X condemned the "..."". */
+static void test_cue_forms(void)
+{
+	run("Campaign notes\n\n"
+	    "Defence Secretary Ash Carter however said he would welcome a "
+	    "\"principled security network\" for Asia.\n\n"
+	    "Columnist George Will weighed in. \"The eruption of war is a "
+	    "reminder,\" Will wrote.\n\n"
+	    "This feature has been called \"strategic ambiguity\" by Joshua "
+	    "Hendrick, a professor at Loyola University.\n\n"
+	    "\"What was the pivot point?\" Beck questioned.\n\n"
+	    "In an address on Friday, President Louis Marchand condemned the "
+	    "\"attack whose nature cannot be denied.\"\n");
+	CHECK_SPEAKER("principled security", "Ash Carter");
+	CHECK_SPEAKER("The eruption of war", "George Will");
+	CHECK_SPEAKER("strategic ambiguity", "Joshua Hendrick");
+	CHECK_SPEAKER("What was the pivot", "Beck");
+	CHECK_SPEAKER("attack whose nature", "Louis Marchand");
+}
+
 /* A role word after an honorific is a surname ("Mr. King", "Ms. Bishop"),
  * unless one addresses the holder so ("Mr. President"); so is a bare one
  * before an appositive ("Dean, a former party chairman, ..."). */
@@ -1410,6 +1432,7 @@ int main(void)
 	test_colon_intro_after_opening_clause();
 	test_claim_noun();
 	test_coordinated_quotes();
+	test_cue_forms();
 	test_according_to_pronoun_and_honorific_appositive();
 	test_told_passive();
 	test_shadow_and_vice_roles();
