@@ -9,7 +9,7 @@
 /* Stored with every quote (research.quotes.extractor_version), so that
  * rows written by different rule sets can be told apart: raised whenever
  * the extractor's output changes. */
-#define QUOTE_EXTRACTOR_VERSION "0.2"
+#define QUOTE_EXTRACTOR_VERSION "0.3"
 
 enum speaker_kind {
 	SPEAKER_NONE = 0,
