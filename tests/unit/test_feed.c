@@ -298,6 +298,26 @@ static void test_dupes_and_keys(void)
 	CHECK_STR(hex, "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
 }
 
+/* White space between inline elements of XHTML content is text: a parse
+ * that drops "blank" nodes would run "Minister" into "Ruiz". */
+static void test_xhtml_spaces(void)
+{
+	struct feed f;
+	const char *doc =
+		"<?xml version=\"1.0\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n  <title>T</title>\n"
+		"  <entry>\n    <title type=\"xhtml\"><div xmlns=\"http://www.w3.org/1999/xhtml\">"
+		"<b>Big</b> <i>news</i></div></title>\n    <id>x1</id>\n"
+		"    <content type=\"xhtml\"><div xmlns=\"http://www.w3.org/1999/xhtml\"><p><b>Minister</b> "
+		"<i>Ruiz</i> said</p> <p>more</p></div></content>\n  </entry>\n</feed>\n";
+	CHECK(parse_mem(doc, strlen(doc), &f) == 0);
+	CHECK(f.n_items == 1);
+	if (f.n_items == 1) {
+		CHECK_STR(f.items[0].title, "Big news");
+		CHECK_STR(f.items[0].content, "<p><b>Minister</b> <i>Ruiz</i> said</p> <p>more</p>");
+	}
+	feed_free(&f);
+}
+
 /* Relative links inside HTML content follow the xml:base in effect; C1
  * controls become the windows-1252 punctuation they stand for; unknown
  * entities stay as text; Atom 1.0 non-text media types are base64. */
@@ -493,5 +513,6 @@ int main(void)
 	test_dupes_and_keys();
 	test_hostile();
 	test_dates();
+	test_xhtml_spaces();
 	return test_report("test_feed");
 }
