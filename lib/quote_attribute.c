@@ -363,7 +363,9 @@ static bool qx_src_before(const struct qx_doc *d, size_t k, size_t lo, struct qx
 			while (q > lo && n < 25) {
 				q--;
 				n++;
-				if (d->tok[q].flags & QF_INQ)
+				/* nor the sentence: "... such as Buffalo, will
+				 * help. Her aide, Jake Sullivan, calls it" */
+				if ((d->tok[q].flags & QF_INQ) || d->tok[q].sent != d->tok[p].sent)
 					break;
 				/* a comma-closed aside never spans a dash: "BEIJING,
 				 * Jan 9 (Wire) - The ministry ..., calling it" */
@@ -556,12 +558,17 @@ static size_t qx_appositive_end(const struct qx_doc *d, size_t k, size_t lim)
 /* After a quotation that closed its own sentence ("...arbitrary." Smith
  * warned ...), "X said" opens a new sentence that attributes the quotation
  * only when no clause of its own follows: "X said." or "X said at a
- * news conference.", not "X warned that the move ..." or "X said: "..."".  k is
+ * news conference.", not "X warned that the move ...", "X said he would
+ * ..." or "X said: "..."".  k is
  * the token after the cue (or after the inverted source). */
 static bool qx_cue_clause_ends(const struct qx_doc *d, size_t k, size_t lim)
 {
+	int g;
 	if (k >= lim)
 		return true;
+	/* "Kasich said he would have fired him": a reported clause */
+	if (qx_is_pronoun(d, k, &g) && !qx_word_is(d->text, &d->tok[k], "it"))
+		return false;
 	/* "Critics praise his refusal ...", "Students would continue to
 	 * take ...": an object or an infinitive makes a clause of its own
 	 * (but "X told the newspaper." reports) */

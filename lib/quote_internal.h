@@ -145,6 +145,8 @@ bool qx_is_abbrev_word(const char *w, size_t n);
 /* Gender of the given name w[0..n) (case folded) from data/given_names.txt:
  * QX_G_MALE, QX_G_FEMALE, or QX_G_UNKNOWN when absent or used for both. */
 int qx_given_name_gender(const char *w, size_t n);
+/* Is w a given name in data/given_names.txt (whatever its gender)? */
+bool qx_is_given_name(const char *w, size_t n);
 /* Build the lexicons (once per process; thread-safe). */
 void qx_lex_ready(void);
 /* QL_* classes of the word w[0..n), h its case-folded lexicon hash; needs

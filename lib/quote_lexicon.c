@@ -601,6 +601,12 @@ bool qx_is_org_singleton(const char *w, size_t n)
 	return qx_word_class(w, n, QW_ORGSINGLE);
 }
 
+bool qx_is_given_name(const char *w, size_t n)
+{
+	pthread_once(&lex_once, qx_lex_init);
+	return n >= 2 && n < QX_MAXKEY && qx_table_get_fold(&names, w, n, qx_hash_fold(w, n)) != NULL;
+}
+
 int qx_given_name_gender(const char *w, size_t n)
 {
 	const struct qx_entry *e;

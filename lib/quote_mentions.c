@@ -103,9 +103,11 @@ static bool qx_capword(const struct qx_doc *d, size_t k)
 				qx_tok_is(nx, QL_CUE1) && !qx_tok_is(nx, QL_STOP) &&
 				qx_is_cue(d, k + 1, d->para[t->para].t1, &n, &fl) &&
 				!(fl & QC_PREP);
-		/* "Recalling ...", "Clearly ...": not names */
+		/* "Recalling ...", "Clearly ...": not names ("Carly Fiorina",
+		 * "Irving Berlin" are) */
 		if (qx_tlen(t) > 4 && !cue_next &&
-		    (memcmp(w - 3, "ing", 3) == 0 || memcmp(w - 2, "ly", 2) == 0))
+		    (memcmp(w - 3, "ing", 3) == 0 || memcmp(w - 2, "ly", 2) == 0) &&
+		    !(nx && (nx->flags & QF_CAP) && qx_is_given_name(d->text + t->s, qx_tlen(t))))
 			return false;
 		/* "Reached by phone, X said", "Pressed on the point, X ...": a
 		 * participle opening the sentence */

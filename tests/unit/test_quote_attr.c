@@ -715,6 +715,27 @@ static void test_cue_forms(void)
 	CHECK_SPEAKER("attack whose nature", "Louis Marchand");
 }
 
+/* Given names in -ly at a sentence's start are names ("Carly Fiorina"),
+ * a participle's speaker is its main clause's subject, an appositive's
+ * search for its opening comma stays in the sentence, and "X said he
+ * would ..." after a quotation that ended its sentence reports something
+ * else. */
+static void test_sentence_bounds_and_names(void)
+{
+	run("Campaign notes\n\n"
+	    "Carly Fiorina backed Ted Cruz on Wednesday, saying it is time to have "
+	    "a \"real conservative in the White House.\"\n\n"
+	    "Aides say her work in towns such as Buffalo, upstate, will help. Her "
+	    "chief policy aide, Jake Sullivan, calls her record a \"blueprint\" "
+	    "for jobs.\n\n"
+	    "\"It's a very sad development,\" Cruz told reporters. \"This is the "
+	    "consequence of the culture of the campaign.\" Ohio Gov. John Kasich "
+	    "said he would have fired the manager.\n");
+	CHECK_SPEAKER("real conservative", "Carly Fiorina");
+	CHECK_SPEAKER("blueprint", "Jake Sullivan");
+	CHECK_SPEAKER("This is the consequence", "Ted Cruz");
+}
+
 /* A role word after an honorific is a surname ("Mr. King", "Ms. Bishop"),
  * unless one addresses the holder so ("Mr. President"); so is a bare one
  * before an appositive ("Dean, a former party chairman, ..."). */
@@ -1433,6 +1454,7 @@ int main(void)
 	test_claim_noun();
 	test_coordinated_quotes();
 	test_cue_forms();
+	test_sentence_bounds_and_names();
 	test_according_to_pronoun_and_honorific_appositive();
 	test_told_passive();
 	test_shadow_and_vice_roles();
