@@ -337,6 +337,8 @@ static size_t qx_men_named_at(const struct qx_doc *d, size_t q, size_t p)
 	return d->men[mi].kind == QX_PERSON || d->men[mi].kind == QX_ORG ? mi : QX_NONE;
 }
 
+static const char *const qx_relatives[] = {"who", "whom", "whose", "which", NULL};
+
 /* The mention or pronoun that ends right before the cue at k.  Auxiliaries
  * ("has", "also", "later") may stand between, and so may a parenthetical
  * between commas or dashes ("X, who ran the campaign, said"). */
@@ -373,7 +375,8 @@ static bool qx_src_before(const struct qx_doc *d, size_t k, size_t lo, struct qx
 				    (d->tok[q].flags & QF_SPACE))
 					break;
 				if (qx_is_comma_or_dash(&d->tok[q]) && d->tok[q].c == d->tok[p].c) {
-					mi = qx_men_ending(d, q, lo, false);
+					/* "Sen. Claire McCaskill (D-Mo.), who ...," */
+					mi = qx_men_ending(d, qx_paren_back(d, q, lo), lo, false);
 					/* "Steve Huhn, a former HP vice president of
 					 * global sales, said": the mention took in the
 					 * start of its appositive */
@@ -386,6 +389,11 @@ static bool qx_src_before(const struct qx_doc *d, size_t k, size_t lo, struct qx
 						s->men = mi;
 						return true;
 					}
+					/* a relative clause between commas names no one
+					 * it does not open with: in ", who has endorsed
+					 * Clinton, said" Clinton is not the speaker */
+					if (mi == QX_NONE && q + 1 < p && qx_word_in(d, &d->tok[q + 1], qx_relatives))
+						return false;
 					/* "X, during a meeting in Columbus, Ohio, said" */
 					if (mi == QX_NONE && n < 20)
 						continue;

@@ -719,7 +719,7 @@ static void test_cue_forms(void)
  * a participle's speaker is its main clause's subject, an appositive's
  * search for its opening comma stays in the sentence, and "X said he
  * would ..." after a quotation that ended its sentence reports something
- * else. */
+ * else; "X (D-Mo.), who has endorsed Clinton, said" is X. */
 static void test_sentence_bounds_and_names(void)
 {
 	run("Campaign notes\n\n"
@@ -734,6 +734,11 @@ static void test_sentence_bounds_and_names(void)
 	CHECK_SPEAKER("real conservative", "Carly Fiorina");
 	CHECK_SPEAKER("blueprint", "Jake Sullivan");
 	CHECK_SPEAKER("This is the consequence", "Ted Cruz");
+	/* a relative clause between the subject and the cue */
+	run("Speaking later on the same show, Sen. Claire McCaskill (D-Mo.), who "
+	    "has endorsed Clinton, said Sanders has pushed her to be a "
+	    "\"stronger\" candidate.\n");
+	CHECK_SPEAKER("stronger", "Claire McCaskill");
 }
 
 /* A role word after an honorific is a surname ("Mr. King", "Ms. Bishop"),
