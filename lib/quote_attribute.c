@@ -56,6 +56,15 @@ bool qx_is_cue(const struct qx_doc *d, size_t i, size_t lim, size_t *n, unsigned
 		    qx_word_is(d->text, p, "my") || qx_word_is(d->text, p, "your"))
 			return false;
 	}
+	/* "many Asian states, and", "member states of the union": the noun;
+	 * the verb takes "that", a colon, an object or an adjunct ("the
+	 * report states that", "the Saudis state in the paper") */
+	if (*n == 1 && (qx_word_is(d->text, t, "states") || qx_word_is(d->text, t, "state")) &&
+	    i + 1 < lim &&
+	    ((d->tok[i + 1].kind == QK_PUNCT && d->tok[i + 1].c != ':') ||
+	     qx_word_is(d->text, &d->tok[i + 1], "of") || qx_word_is(d->text, &d->tok[i + 1], "and") ||
+	     qx_word_is(d->text, &d->tok[i + 1], "or")))
+		return false;
 	/* "according to" must be spelled out; a bare "according" is no cue */
 	for (size_t k = i; k < i + *n; k++)
 		if (d->tok[k].flags & QF_INQ)

@@ -739,6 +739,14 @@ static void test_sentence_bounds_and_names(void)
 	    "has endorsed Clinton, said Sanders has pushed her to be a "
 	    "\"stronger\" candidate.\n");
 	CHECK_SPEAKER("stronger", "Claire McCaskill");
+	/* "states" the noun is no cue; "state in" the verb is */
+	run("China's influence has provoked mixed feelings in many Asian states, "
+	    "and it has used \"velvet gloves\" with its neighbours, said Nargis "
+	    "Kassenova, an international relations expert.\n\n"
+	    "\"We share the same enemies,\" the Saudis state in the white "
+	    "paper.\n");
+	CHECK_SPEAKER("velvet gloves", "Nargis Kassenova");
+	CHECK_SPEAKER("We share the same", "the Saudis");
 }
 
 /* A role word after an honorific is a surname ("Mr. King", "Ms. Bishop"),
