@@ -194,6 +194,14 @@ static bool qx_word_in(const struct qx_doc *d, const struct qx_tok *t, const cha
 	return false;
 }
 
+/* A day: "said Wednesday", "told reporters Monday". */
+static bool qx_is_weekday(const struct qx_doc *d, size_t k)
+{
+	static const char *const days[] = {"monday", "tuesday", "wednesday", "thursday", "friday",
+					   "saturday", "sunday", "today", "yesterday", NULL};
+	return qx_word_in(d, &d->tok[k], days);
+}
+
 /* A noun for something written, broadcast or staged: "The Rove ad hits
  * ...", "The Q poll also finds ...", "her Twitter account posted:", "The
  * Trump character functions ...": after a name, it is that thing, not the
@@ -583,8 +591,12 @@ static bool qx_cue_clause_ends(const struct qx_doc *d, size_t k, size_t lim)
 	int g;
 	if (k >= lim)
 		return true;
-	/* "Kasich said he would have fired him": a reported clause */
-	if (qx_is_pronoun(d, k, &g) && !qx_word_is(d->text, &d->tok[k], "it"))
+	/* "Kasich said he would have fired him", "Clinton said Wednesday
+	 * she, too, wanted": a reported clause */
+	size_t pk = k;
+	if (pk + 1 < lim && qx_is_weekday(d, pk))
+		pk++;
+	if (qx_is_pronoun(d, pk, &g) && !qx_word_is(d->text, &d->tok[pk], "it"))
 		return false;
 	/* "Critics praise his refusal ...", "Students would continue to
 	 * take ...": an object or an infinitive makes a clause of its own

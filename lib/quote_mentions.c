@@ -120,13 +120,30 @@ static bool qx_capword(const struct qx_doc *d, size_t k)
 		    (memcmp(w - 2, "ed", 2) == 0 || w[-1] == 's' || memcmp(w - 3, "aid", 3) == 0))
 			return false;
 	}
-	/* "George Will", "Will wrote": the modal is never capitalised
-	 * inside a sentence */
-	if ((t->flags & QF_CAP) && !(t->flags & QF_SSTART) && qx_word_is(d->text, t, "will") &&
+	/* "George Will", "Will wrote", '"...," From said' (Al From): a
+	 * function word is never capitalised inside a sentence, so there it
+	 * is a name, for "will" anywhere and for others before a cue */
+	if ((t->flags & QF_CAP) && !(t->flags & QF_SSTART) &&
 	    !(k > 0 && d->tok[k - 1].kind == QK_QMARK &&
 	      /* '"...," Will wrote': the sentence goes on after the comma */
-	      !(k > 1 && qx_punct_is(&d->tok[k - 2], ','))))
-		return true;
+	      !(k > 1 && qx_punct_is(&d->tok[k - 2], ',')))) {
+		size_t cn;
+		unsigned cf;
+		if (qx_word_is(d->text, t, "will"))
+			return true;
+		static const char *const not_names[] = {
+			"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+			"january", "february", "march", "april", "june", "july", "august", "september",
+			"october", "november", "december", "that", "this", "these", "those", "then", NULL};
+		int g;
+		bool calendar = false;
+		for (size_t i = 0; not_names[i] && !calendar; i++)
+			calendar = qx_word_is(d->text, t, not_names[i]);
+		if (qx_tok_is(t, QL_STOP) && qx_tlen(t) > 2 && !calendar && !qx_is_pronoun(d, k, &g) &&
+		    k + 1 < d->ntok && d->tok[k + 1].para == t->para &&
+		    qx_is_cue(d, k + 1, d->para[t->para].t1, &cn, &cf) && !(cf & (QC_PREP | QC_WEAK)))
+			return true;
+	}
 	return !qx_tok_is(t, QL_STOP);
 }
 
@@ -649,6 +666,10 @@ static size_t qx_np_parse(struct qx_doc *d, size_t i, size_t lim, struct qx_ment
 	if (k < lim && qx_free_word(d, k) && qx_det(d, k)) {
 		det = true;
 		k++;
+		/* "a 2008 Clinton veteran", "the 2016 Republican nominee" */
+		if (k + 1 < lim && d->tok[k].kind == QK_NUM && !(d->tok[k].flags & QF_INQ) &&
+		    qx_free_word(d, k + 1))
+			k++;
 	}
 	while (k < lim && steps++ < QX_NP_MAX && qx_free_word(d, k)) {
 		const struct qx_tok *t = &d->tok[k];

@@ -747,6 +747,22 @@ static void test_sentence_bounds_and_names(void)
 	    "paper.\n");
 	CHECK_SPEAKER("velvet gloves", "Nargis Kassenova");
 	CHECK_SPEAKER("We share the same", "the Saudis");
+	/* a surname that is a function word ('"...," From said'); a year in
+	 * a description ("said a 2008 Clinton veteran"); "X said Wednesday
+	 * she ..." after a quotation that ended its sentence is X's own
+	 * report, not the quotation's attribution */
+	run("Many Americans then saw the Democrats as \"the party of big "
+	    "government,\" From said.\n\n"
+	    "\"She didn't like that,\" said a 2008 Clinton veteran.\n\n"
+	    "Attorney General Lisa Madigan asserted that \"trust in the police is "
+	    "broken.\" Candidate Hillary Clinton said Wednesday she, too, wanted "
+	    "an inquiry.\n");
+	CHECK_SPEAKER("the party of big", "From");
+	{
+		const struct quote *q = find("She didn't like");
+		CHECK(q && q->role && strcmp(q->role, "veteran") == 0);
+	}
+	CHECK_SPEAKER("trust in the police", "Lisa Madigan");
 }
 
 /* A role word after an honorific is a surname ("Mr. King", "Ms. Bishop"),
