@@ -2115,7 +2115,7 @@ static size_t qx_resolve_nominal(struct qx_doc *d, size_t mi)
 	 * "President Louis Marchand said" further down.  Only in the opening
 	 * paragraphs or for a qualified role ("the company's chief
 	 * executive"); a bare "the senator" later on is someone named before. */
-	if (d->tok[m->t0].para < 2 || m->country || m->o0 != QX_NONE)
+	if (d->tok[m->t0].para <= d->lede || m->country || m->o0 != QX_NONE)
 		return qx_resolve_nominal_forward(d, mi);
 	return QX_NONE;
 }

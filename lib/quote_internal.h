@@ -216,6 +216,7 @@ struct qx_doc {
 	size_t ntok, ctok;
 	struct qx_para *para;
 	size_t npara, cpara;
+	size_t lede;         /* the lede's paragraph (after a headline, datelines, clutter) */
 	size_t nsent;
 	struct qx_span *span;
 	size_t nspan, cspan;

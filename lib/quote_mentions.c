@@ -1277,7 +1277,7 @@ bool qx_lede_indefinite(const struct qx_doc *d, size_t mi)
 					      "diplomat", "spokesperson", "person", "man", "woman",
 					      "boy", "girl", NULL};
 	const struct qx_mention *m = &d->men[mi];
-	if (!m->role || d->tok[m->t0].para >= 2)
+	if (!m->role || d->tok[m->t0].para > d->lede)
 		return false;
 	for (size_t i = 0; generic[i]; i++) {
 		const char *v = m->role->value, *sp = strrchr(v, ' ');
@@ -1285,6 +1285,22 @@ bool qx_lede_indefinite(const struct qx_doc *d, size_t mi)
 			return false;
 	}
 	return true;
+}
+
+/* The lede: the first paragraph after the headline that reads like one
+ * (fifteen words or more), so a dateline line, a byline or a page's
+ * leftovers in between do not count; the first paragraph itself when it
+ * is that long (no headline). */
+static size_t qx_find_lede(const struct qx_doc *d)
+{
+	for (size_t p = 0; p < d->npara && p < 8; p++) {
+		size_t words = 0;
+		for (size_t k = d->para[p].t0; k < d->para[p].t1; k++)
+			words += d->tok[k].kind == QK_WORD;
+		if (words >= (p == 0 ? 25 : 15))
+			return p;
+	}
+	return 1;
 }
 
 /* Is entity ei mentioned in paragraph para, before mention before? */
@@ -1307,12 +1323,13 @@ static void qx_lede_role(struct qx_doc *d)
 	for (size_t i = 0; i < d->nmen; i++) {
 		const struct qx_mention *m = &d->men[i];
 		size_t para = d->tok[m->t0].para;
-		if (para >= 2)
+		if (para > d->lede)
 			return;
-		/* the sentence's subject, after a dateline ("LONDON — A former ...") */
-		bool subject = m->subject || (i > 0 && d->tok[d->men[i - 1].t0].sent == d->tok[m->t0].sent &&
-					      d->men[i - 1].subject &&
-					      qx_skip_dateline(d, d->men[i - 1].t0, m->t0) == m->t0);
+		/* opening its sentence, or after a dateline ("LONDON — A former
+		 * ..."): not "Over a career as a lobbyist, X ..." */
+		bool subject = (d->tok[m->t0].flags & QF_SSTART) ||
+			       (i > 0 && d->tok[d->men[i - 1].t0].sent == d->tok[m->t0].sent &&
+				d->men[i - 1].subject && qx_skip_dateline(d, d->men[i - 1].t0, m->t0) == m->t0);
 		if (!subject || !qx_nominal_indef(d, i) || !qx_lede_indefinite(d, i) ||
 		    (m->role->flags & (QR_GROUP | QR_RELATION)))
 			continue;
@@ -1401,6 +1418,7 @@ static void qx_entities(struct qx_doc *d)
 
 void qx_mentions(struct qx_doc *d)
 {
+	d->lede = qx_find_lede(d);
 	size_t last_sent = QX_NONE;
 	d->tok_men = xmalloc((d->ntok ? d->ntok : 1) * sizeof(*d->tok_men));
 	for (size_t k = 0; k < d->ntok; k++)

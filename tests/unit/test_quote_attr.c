@@ -830,6 +830,28 @@ static void test_lede_role_for_person_named_next(void)
 	CHECK_SPEAKER("a promise built", "Robert Feld");
 	CHECK_ROLE_IS("a promise built", "former cabinet minister");
 	CHECK_ROLE_IS("Nobody who has run", "former cabinet minister");
+	/* a page's leftovers between headline and lede (a URL, a date
+	 * line) do not move the lede; a description that does not open its
+	 * sentence ("Over a career as a lobbyist, ...") is no lede subject */
+	run("Ex-minister attacks housing plan\n"
+	    "https://example.invalid/news/housing-8812\n"
+	    "Updated 28 Nov 2026\n\n"
+	    "LONDON — A former Cabinet minister has attacked the government's "
+	    "housing plan as \"a promise built on sand\", in a speech that drew "
+	    "applause from the benches.\n\n"
+	    "Sir Robert Feld, who served for three years at the department, said "
+	    "the targets could not be met.\n");
+	CHECK_ROLE_IS("a promise built", "former cabinet minister");
+	run("Consultant in demand\n\n"
+	    "Over a 40-year career as a lobbyist and consultant, Paul Manafort "
+	    "has advised leaders on three continents and many campaigns.\n\n"
+	    "Now he works for Donald Trump, who said he was \"consolidating the "
+	    "functions\" of his campaign.\n");
+	{
+		const struct quote *q = find("consolidating the");
+		CHECK(q && q->speaker && strcmp(q->speaker, "Donald Trump") == 0 &&
+		      (!q->role || strcmp(q->role, "lobbyist") != 0));
+	}
 	run("A leading economist has criticised Tom Harker's budget as "
 	    "\"reckless\".\n\n"
 	    "Harker said on Tuesday: \"The numbers add up.\"\n");
