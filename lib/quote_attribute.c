@@ -186,12 +186,7 @@ static bool qx_is_prep_tok(const struct qx_doc *d, size_t k)
 /* Is token t one of the lower-case words in the NULL-terminated list? */
 static bool qx_word_in(const struct qx_doc *d, const struct qx_tok *t, const char *const *words)
 {
-	if (t->kind != QK_WORD)
-		return false;
-	for (size_t i = 0; words[i]; i++)
-		if (qx_word_is(d->text, t, words[i]))
-			return true;
-	return false;
+	return t->kind == QK_WORD && qx_word_in_list(d->text, t, words);
 }
 
 /* A day: "said Wednesday", "told reporters Monday". */

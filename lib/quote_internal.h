@@ -240,6 +240,32 @@ static inline size_t qx_tlen(const struct qx_tok *t)
 	return t->e - t->s;
 }
 
+/* Is word token t one of the lower-case words of the NULL-terminated list?
+ * The first letter is compared before anything else and no strlen() is
+ * taken: lists of thirty words are walked for many tokens. */
+static inline bool qx_word_in_list(const char *text, const struct qx_tok *t, const char *const *words)
+{
+	size_t n = t->e - t->s;
+	const char *w = text + t->s;
+	char c0 = (char)(w[0] | 0x20);
+	for (size_t i = 0; words[i]; i++) {
+		const char *l = words[i];
+		size_t j = 1;
+		if (l[0] != c0)
+			continue;
+		for (; j < n && l[j]; j++) {
+			char c = w[j];
+			if (c >= 'A' && c <= 'Z')
+				c = (char)(c + 32);
+			if (c != l[j])
+				break;
+		}
+		if (j == n && l[n] == '\0')
+			return true;
+	}
+	return false;
+}
+
 /* Is token t the punctuation mark c? */
 static inline bool qx_punct_is(const struct qx_tok *t, char c)
 {

@@ -136,10 +136,8 @@ static bool qx_capword(const struct qx_doc *d, size_t k)
 			"january", "february", "march", "april", "june", "july", "august", "september",
 			"october", "november", "december", "that", "this", "these", "those", "then", NULL};
 		int g;
-		bool calendar = false;
-		for (size_t i = 0; not_names[i] && !calendar; i++)
-			calendar = qx_word_is(d->text, t, not_names[i]);
-		if (qx_tok_is(t, QL_STOP) && qx_tlen(t) > 2 && !calendar && !qx_is_pronoun(d, k, &g) &&
+		if (qx_tok_is(t, QL_STOP) && qx_tlen(t) > 2 && !qx_word_in_list(d->text, t, not_names) &&
+		    !qx_is_pronoun(d, k, &g) &&
 		    k + 1 < d->ntok && d->tok[k + 1].para == t->para &&
 		    qx_is_cue(d, k + 1, d->para[t->para].t1, &cn, &cf) && !(cf & (QC_PREP | QC_WEAK)))
 			return true;
