@@ -1240,23 +1240,25 @@ size_t qx_skip_dateline(const struct qx_doc *d, size_t k, size_t at)
 	return k;
 }
 
+/* A form of "be" at k, making the participle after it passive. */
+static bool qx_be_at(const struct qx_doc *d, size_t k)
+{
+	static const char *const be[] = {"was", "were", "is", "are", "been", "being", "be", NULL};
+	return qx_word_in(d, &d->tok[k], be);
+}
+
 /* "Smith asked the board to ..." makes Smith the asker; "Smith was asked
- * by ..." makes Smith the one addressed. */
+ * by ..." (or "They are asked ...") makes Smith the one addressed. */
 static bool qx_asked_active(const struct qx_doc *d, size_t e)
 {
-	const struct qx_tok *p = e > 0 ? &d->tok[e - 1] : NULL;
-	return qx_word_is(d->text, &d->tok[e], "asked") &&
-	       !(p && (qx_word_is(d->text, p, "was") || qx_word_is(d->text, p, "were") ||
-		       qx_word_is(d->text, p, "is") || qx_word_is(d->text, p, "been") ||
-		       qx_word_is(d->text, p, "being") || qx_word_is(d->text, p, "be")));
+	return qx_word_is(d->text, &d->tok[e], "asked") && !(e > 0 && qx_be_at(d, e - 1));
 }
 
 /* "Price was told by the city attorney that ...": the one told is no
  * speaker; the one after "by" is. */
 static bool qx_told_passive(const struct qx_doc *d, size_t e)
 {
-	static const char *const be[] = {"was", "were", "is", "are", "been", "being", "be", NULL};
-	return qx_word_is(d->text, &d->tok[e], "told") && e > 0 && qx_word_in(d, &d->tok[e - 1], be);
+	return qx_word_is(d->text, &d->tok[e], "told") && e > 0 && qx_be_at(d, e - 1);
 }
 
 /* Is the source s followed (past a parenthesis, aside and auxiliaries) by
@@ -1551,7 +1553,6 @@ static bool qx_rule_colon(struct qx_doc *d, size_t si, struct qx_attr *a)
  * quotation, its agent after it. */
 static bool qx_rule_passive_by(struct qx_doc *d, size_t si, struct qx_attr *a)
 {
-	static const char *const be[] = {"been", "was", "were", "is", "are", "be", "being", NULL};
 	const struct qx_span *sp = &d->span[si];
 	size_t lo = d->para[sp->para].t0, lim = d->para[sp->para].t1, k, n;
 	unsigned fl;
@@ -1572,7 +1573,7 @@ static bool qx_rule_passive_by(struct qx_doc *d, size_t si, struct qx_attr *a)
 		if (!qx_is_cue(d, c, lim, &n, &fl) || !(fl & QC_WEAK))
 			continue;
 		for (size_t b = c; b-- > lo && c - b <= 2;)
-			if (qx_word_in(d, &d->tok[b], be)) {
+			if (qx_be_at(d, b)) {
 				qx_set(a, &s, c, n, "passive_by", 0.75);
 				a->partial = true;
 				return true;

@@ -713,6 +713,13 @@ static void test_cue_forms(void)
 	CHECK_SPEAKER("strategic ambiguity", "Joshua Hendrick");
 	CHECK_SPEAKER("What was the pivot", "Beck");
 	CHECK_SPEAKER("attack whose nature", "Louis Marchand");
+	/* "are asked" is passive like "was asked": they are not asking */
+	run("Residents are asked, \"Would you use a new bridge?\" in the survey "
+	    "the council sent out.\n");
+	{
+		const struct quote *q = find("Would you use");
+		CHECK(q && (!q->speaker || strcmp(q->speaker, "Residents") != 0));
+	}
 }
 
 /* Given names in -ly at a sentence's start are names ("Carly Fiorina"),
