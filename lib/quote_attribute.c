@@ -25,6 +25,7 @@
  * at a bounded window, so the whole pass is linear in the number of tokens. */
 #include "quote_internal.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -2116,6 +2117,53 @@ static size_t qx_resolve_nominal(struct qx_doc *d, size_t mi)
 	return QX_NONE;
 }
 
+/* "the manager" alone: not "the Florida senator", "the party's leader",
+ * "the US diplomat". */
+static bool qx_plain_the_role(const struct qx_doc *d, const struct qx_mention *m)
+{
+	if (!m->role || m->o0 != QX_NONE || m->country || !qx_word_is(d->text, &d->tok[m->t0], "the") ||
+	    m->r0 != m->t0 + 1 || m->r1 != m->t1)
+		return false;
+	for (size_t k = m->r0; k < m->r1; k++)
+		if (!(d->tok[k].flags & QF_LOWER))
+			return false;
+	return true;
+}
+
+/* "Stuart Kerrigan has dismissed talk of the sack. "...," he said. ...
+ * "...," the manager said.": a definite description whose role no one
+ * named holds is the speaker of the quotations before it, when that person
+ * was named without a role of their own, spoke within the last two
+ * paragraphs, and is the only one quoted so far, and when the description
+ * is new to the story. */
+static size_t qx_resolve_nominal_to_last_speaker(const struct qx_doc *d, size_t mi)
+{
+	const struct qx_mention *m = &d->men[mi];
+	size_t para = d->tok[m->t0].para, last = QX_NONE;
+	if (!qx_plain_the_role(d, m) || (m->role->flags & (QR_GROUP | QR_RELATION)))
+		return QX_NONE;
+	/* the story spoke of "the judge" or "an organizer" before: someone
+	 * of their own, beside the person it names */
+	for (size_t k = 0; k < mi; k++)
+		if (d->men[k].kind == QX_NOMINAL && d->men[k].role == m->role)
+			return QX_NONE;
+	/* only while that person is the story's one speaker so far: in an
+	 * interview or a hearing "the judge said" is the other party */
+	size_t last_para = 0;
+	for (size_t i = 0; i < d->nspan && d->span[i].open < m->t0; i++) {
+		const struct qx_attr *p = &d->attr[i];
+		if (!p->set || (p->entity == QX_NONE && p->mention == mi)) /* being resolved */
+			continue;
+		if (p->entity == QX_NONE || (last != QX_NONE && p->entity != last))
+			return QX_NONE;
+		last = p->entity;
+		last_para = d->span[i].para;
+	}
+	if (last == QX_NONE || last_para + 2 < para || d->ent[last].kind != QX_PERSON || d->ent[last].role)
+		return QX_NONE;
+	return last;
+}
+
 static void qx_resolve(struct qx_doc *d, struct qx_attr *a)
 {
 	if (a->pron != QX_NONE) {
@@ -2139,11 +2187,24 @@ static void qx_resolve(struct qx_doc *d, struct qx_attr *a)
 	/* "said one longtime adviser": an indefinite description introduces
 	 * someone new, never the adviser named before */
 	if (d->men[a->mention].kind == QX_NOMINAL) {
-		if (!qx_nominal_indef(d, a->mention))
+		if (!qx_nominal_indef(d, a->mention)) {
 			a->entity = qx_resolve_nominal(d, a->mention);
-		else if (qx_lede_indefinite(d, a->mention))
+			if (a->entity == QX_NONE)
+				a->entity = qx_resolve_nominal_to_last_speaker(d, a->mention);
+		} else if (qx_lede_indefinite(d, a->mention))
 			a->entity = qx_resolve_nominal_forward(d, a->mention);
 		if (a->entity != QX_NONE) {
+			/* "the manager said" of a man named without a title:
+			 * the role is his from now on, for all his quotes */
+			struct qx_entity *e = &d->ent[a->entity];
+			const struct qx_mention *m = &d->men[a->mention];
+			if (e->kind == QX_PERSON && !e->role && m->role && !(m->role->flags & QR_GROUP) &&
+			    qx_plain_the_role(d, m)) {
+				e->role = m->role;
+				free(e->role_stated);
+				e->role_stated = xstrndup(d->text + d->tok[m->r0].s,
+							  d->tok[m->r1 - 1].e - d->tok[m->r0].s);
+			}
 			if (strcmp(a->rule, "cue_adjacent") == 0 || strcmp(a->rule, "cue_sentence") == 0)
 				a->rule = "nominal";
 			a->conf *= 0.85;

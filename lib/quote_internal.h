@@ -110,6 +110,8 @@ struct qx_span {
 #define QR_HONORIFIC 0x08
 #define QR_POSTNOM 0x10 /* written after the name: "John Healey MP" */
 #define QR_RELATION 0x20 /* a relation ("widow", "neighbour"): a later role wins */
+#define QR_TITLE 0x40 /* a title of address ("Professor", "Councillor"): a role stated
+			 * in an appositive wins */
 #define QC_PREP 0x01 /* "according to" */
 #define QC_WEAK 0x02 /* only next to the quotation */
 

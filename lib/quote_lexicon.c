@@ -330,6 +330,7 @@ static unsigned qx_parse_flags(const char *f, size_t n)
 		case 'h': fl |= QR_HONORIFIC; break;
 		case 'n': fl |= QR_POSTNOM; break;
 		case 'r': fl |= QR_RELATION; break;
+		case 't': fl |= QR_TITLE; break;
 		case 'p': fl |= QC_PREP; break;
 		case 'w': fl |= QC_WEAK; break;
 		default: break;

@@ -399,6 +399,34 @@ static bool qx_org_appositive(const struct qx_doc *d, size_t i, size_t e, size_t
 	return false;
 }
 
+/* A role's qualifier the mention did not take in, up to a comma: "for the
+ * bureau," after "A spokeswoman", "observation," after "The agency's
+ * director of Earth". Returns the comma's index, or m->t1 when the words
+ * up to the next comma are no such qualifier. */
+static size_t qx_qualifier_to_comma(const struct qx_doc *d, const struct qx_mention *m, size_t lim)
+{
+	static const char *const preps[] = {"for", "of", "at", "on", "in", "with", NULL};
+	size_t k = m->t1;
+	bool tail = m->r1 < m->t1 || m->o0 != QX_NONE;
+	if (k >= lim || d->tok[k].kind != QK_WORD || (d->tok[k].flags & QF_INQ) ||
+	    !(qx_word_in_list(d->text, &d->tok[k], preps) || (tail && (d->tok[k].flags & QF_LOWER))))
+		return m->t1;
+	static const char *const owners[] = {"his", "her", "their", "its", "our", "my", "your", NULL};
+	for (size_t j = k; j < lim && j <= k + 6; j++) {
+		const struct qx_tok *t = &d->tok[j];
+		size_t n = qx_tlen(t);
+		if (j > k && t->kind == QK_PUNCT && t->c == ',')
+			return j;
+		/* words of a noun phrase, not a verb and its object ("the
+		 * Florida senator suspended his campaign, Cruz said") */
+		if (t->kind != QK_WORD || (t->flags & (QF_INQ | QF_POSS)) || qx_tok_is(t, QL_CUE1 | QL_AUX) ||
+		    qx_word_in_list(d->text, t, owners) ||
+		    ((t->flags & QF_LOWER) && n > 4 && memcmp(d->text + t->e - 2, "ed", 2) == 0))
+			return m->t1;
+	}
+	return m->t1;
+}
+
 /* After a role: "of BAE Systems", "at the Center for ...", "to Russia",
  * "for the ministry".  Sets the organisation (or country) and returns the
  * new end, or k when nothing follows.  *split is set when a person's name
@@ -511,6 +539,13 @@ static size_t qx_appositive(struct qx_doc *d, size_t k, size_t lim, struct qx_me
 			j++;
 			continue;
 		}
+		/* "a Bristol-based artist", "a London-born chef": a place made
+		 * into an adjective before the role */
+		if ((t->flags & QF_CAP) && j + 1 < lim && (d->tok[j + 1].flags & QF_LOWER) &&
+		    memchr(d->text + t->s, '-', qx_tlen(t)) && !qx_capword(d, j)) {
+			j++;
+			continue;
+		}
 		if ((qx_tok_is(t, QL_PREMOD) || qx_role_within(d, j, lim, 2)) &&
 		    !qx_is_poss(d, j + 1, lim)) {
 			/* "an infectious disease specialist": nouns before the
@@ -554,7 +589,7 @@ static size_t qx_appositive(struct qx_doc *d, size_t k, size_t lim, struct qx_me
 	 * appositive */
 	if (j + n < lim && qx_capword(d, j + n) && (d->tok[j].flags & QF_CAP))
 		return k;
-	if (!m->role || (m->role->flags & (QR_POSTNOM | QR_RELATION))) {
+	if (!m->role || (m->role->flags & (QR_POSTNOM | QR_RELATION | QR_TITLE))) {
 		m->role = r;
 		m->r0 = prem != QX_NONE && prem < j ? prem : j;
 		m->r1 = j + n;
@@ -1038,11 +1073,23 @@ static size_t qx_np_parse(struct qx_doc *d, size_t i, size_t lim, struct qx_ment
 		if (a != m->t1)
 			m->t1 = a;
 	} else if (m->kind == QX_NOMINAL && m->role && m->t1 + 1 < lim &&
-		   d->tok[m->t1].c == ',' && !qx_ends_in_place(d, m)) {
+		   (d->tok[m->t1].c == ',' ||
+		    /* "A spokeswoman for the bureau, X," (not "as prime
+		     * minister in March, X rallied") */
+		    ((qx_det(d, m->t0) || m->o0 == m->t0 || qx_is_poss(d, m->t0 + 1, lim)) &&
+		     qx_qualifier_to_comma(d, m, lim) != m->t1)) &&
+		   !qx_ends_in_place(d, m)) {
 		/* "the attorney general, Eric Holder,"; "the forum's moderator,
 		 * radio host Dave Kline,": lower-case words ending in a role
-		 * may come first */
-		size_t j = m->t1 + 1, rn, w0;
+		 * may come first; "A spokeswoman for the bureau, Karen
+		 * Delgado,": so may what the role is for or of */
+		size_t comma = d->tok[m->t1].c == ',' ? m->t1 : qx_qualifier_to_comma(d, m, lim);
+		size_t j = comma + 1, rn, w0;
+		/* "director of Earth observation,": the capitalised word was
+		 * part of what the role is for, not an organisation */
+		if (comma != m->t1 && m->o0 != QX_NONE && m->o1 == m->t1 &&
+		    (d->tok[m->t1].flags & QF_LOWER))
+			m->o0 = m->o1 = QX_NONE;
 		/* "One victim, 88-year-old Edna Morgan," */
 		if (j < lim && d->tok[j].kind == QK_NUM && qx_tlen(&d->tok[j]) > 9 &&
 		    memcmp(d->text + d->tok[j].e - 9, "-year-old", 9) == 0)
@@ -1065,7 +1112,7 @@ static size_t qx_np_parse(struct qx_doc *d, size_t i, size_t lim, struct qx_ment
 		{
 			const struct qx_entry *h;
 			if (j < lim && (h = qx_lex_match(QX_ROLES, d->text, d->tok, j, lim, &rn)) &&
-			    (h->flags & QR_HONORIFIC) && j + rn < lim && qx_capword(d, j + rn)) {
+			    (h->flags & (QR_HONORIFIC | QR_TITLE)) && j + rn < lim && qx_capword(d, j + rn)) {
 				if (h->flags & QR_MALE)
 					m->gender = QX_G_MALE;
 				else if (h->flags & QR_FEMALE)
@@ -1236,7 +1283,8 @@ static void qx_entity_learn(struct qx_doc *d, size_t ei, const struct qx_mention
 	}
 	/* "Her neighbour, Walt Kessler, a retired firefighter": a relation
 	 * gives way to a role stated later */
-	if (m->role && (!e->role || ((e->role->flags & QR_RELATION) && !(m->role->flags & QR_RELATION)))) {
+	if (m->role && (!e->role || ((e->role->flags & (QR_RELATION | QR_TITLE)) &&
+				     !(m->role->flags & (QR_RELATION | QR_TITLE))))) {
 		free(e->role_stated);
 		e->role = m->role;
 		e->role_stated = qx_text(d, m->r0, m->r1);

@@ -772,6 +772,44 @@ static void test_sentence_bounds_and_names(void)
 	CHECK_SPEAKER("trust in the police", "Lisa Madigan");
 }
 
+/* Roles stated before a name with what they are for ("A spokeswoman for
+ * the bureau, Karen Delgado,"), titles of address giving way to an
+ * appositive role ("Professor X, a historian of ..."), a place-made
+ * adjective before the role ("a Bristol-based artist"), and "the manager"
+ * of a story whose one speaker so far was named without a role; none of
+ * it across a verb ("the Florida senator suspended his campaign, Cruz
+ * said") or in an exchange between two people. */
+static void test_roles_before_names_and_titles(void)
+{
+	run("Notes\n\n"
+	    "The FBI is assisting. A spokeswoman for the bureau, Karen Delgado, said "
+	    "it does not comment. \"We take this seriously,\" she said.\n\n"
+	    "Professor Martin Okeke, a historian of West Africa, said the masks "
+	    "were taken. \"They were looted,\" he said.\n\n"
+	    "Grace Etoh, a Bristol-based artist whose family comes from the "
+	    "region, was blunt. \"They are ours,\" she said.\n");
+	CHECK_ROLE_IS("We take this seriously", "spokesperson");
+	CHECK_ROLE_IS("They were looted", "historian");
+	CHECK_ROLE_IS("They are ours", "artist");
+	run("Rovers slump goes on\n\n"
+	    "Stuart Kerrigan has dismissed talk of the sack. \"I am not going "
+	    "anywhere,\" he said.\n\n"
+	    "\"We need a win,\" the manager said after the game.\n");
+	CHECK_SPEAKER("We need a win", "Stuart Kerrigan");
+	CHECK_ROLE_IS("I am not going", "manager");
+	run("Court notes\n\n"
+	    "\"My client is innocent,\" said Ben Moreno, the defence lawyer.\n\n"
+	    "\"That is for the jury,\" the judge said.\n\n"
+	    "After the Florida senator suspended his campaign, Cruz said Rubio "
+	    "would be \"a champion\" for years.\n");
+	{
+		const struct quote *q = find("That is for the jury");
+		CHECK(q && (!q->speaker || strcmp(q->speaker, "Ben Moreno") != 0));
+		q = find("a champion");
+		CHECK(q && q->speaker && strcmp(q->speaker, "Cruz") == 0 && !q->role);
+	}
+}
+
 /* A role word after an honorific is a surname ("Mr. King", "Ms. Bishop"),
  * unless one addresses the holder so ("Mr. President"); so is a bare one
  * before an appositive ("Dean, a former party chairman, ..."). */
@@ -1513,6 +1551,7 @@ int main(void)
 	test_coordinated_quotes();
 	test_cue_forms();
 	test_sentence_bounds_and_names();
+	test_roles_before_names_and_titles();
 	test_according_to_pronoun_and_honorific_appositive();
 	test_told_passive();
 	test_shadow_and_vice_roles();
