@@ -367,8 +367,12 @@ static bool qx_role_within(const struct qx_doc *d, size_t k, size_t lim, size_t 
 	if (!qx_plain_noun(d, k))
 		return false;
 	for (size_t j = k + 1; j < lim && j <= k + reach; j++) {
-		if (qx_free_word(d, j) && (d->tok[j].flags & QF_LOWER) &&
-		    qx_lex_match(QX_ROLES, d->text, d->tok, j, lim, &n))
+		const struct qx_entry *r;
+		/* "opposition MP": a role written in capitals after the name
+		 * elsewhere is still the head here */
+		if (qx_free_word(d, j) && (d->tok[j].flags & (QF_LOWER | QF_UPPER)) &&
+		    (r = qx_lex_match(QX_ROLES, d->text, d->tok, j, lim, &n)) &&
+		    ((d->tok[j].flags & QF_LOWER) || (r->flags & QR_POSTNOM)))
 			return true;
 		if (!qx_plain_noun(d, j))
 			return false;
@@ -571,7 +575,18 @@ static size_t qx_appositive(struct qx_doc *d, size_t k, size_t lim, struct qx_me
 	 * a later role word is the head, the earlier one modifies it */
 	{
 		size_t j2 = j + n, rn;
-		const struct qx_entry *r2;
+		const struct qx_entry *r2, *c2;
+		/* "chief UK economist": the country between goes to its field */
+		if (j2 < lim && (d->tok[j2].flags & (QF_CAP | QF_UPPER)) &&
+		    (c2 = qx_lex_match(QX_COUNTRIES, d->text, d->tok, j2, lim, &rn)) && j2 + rn < lim &&
+		    qx_free_word(d, j2 + rn) && (d->tok[j2 + rn].flags & QF_LOWER)) {
+			size_t hn;
+			if (qx_lex_match(QX_ROLES, d->text, d->tok, j2 + rn, lim, &hn)) {
+				if (!country)
+					country = c2->value;
+				j2 += rn;
+			}
+		}
 		while (j2 < lim && j2 < j + n + 2 && qx_plain_noun(d, j2) &&
 		       !qx_lex_match(QX_ROLES, d->text, d->tok, j2, lim, &rn))
 			j2++;
@@ -1399,6 +1414,39 @@ static void qx_lede_role(struct qx_doc *d)
 	}
 }
 
+/* "Nell Garside, who has died aged 88, was a founder member of the team",
+ * "Smith is the chief executive of Acme": a role given by "is" or "was"
+ * to the person the sentence opens with, when they have none of their
+ * own. */
+static void qx_copula_roles(struct qx_doc *d)
+{
+	static const char *const copulas[] = {"is", "was", NULL};
+	for (size_t i = 1; i < d->nmen; i++) {
+		const struct qx_mention *m = &d->men[i];
+		if (m->kind != QX_NOMINAL || !m->role || (m->role->flags & (QR_GROUP | QR_RELATION)) ||
+		    m->t0 < 1 || !qx_det(d, m->t0) || !qx_word_in_list(d->text, &d->tok[m->t0 - 1], copulas) ||
+		    (d->tok[m->t0 - 1].flags & QF_INQ))
+			continue;
+		/* the sentence's first mention, a person, and no one else
+		 * named between it and the copula */
+		size_t s = i;
+		while (s > 0 && d->tok[d->men[s - 1].t0].sent == d->tok[m->t0].sent)
+			s--;
+		const struct qx_mention *subj = &d->men[s];
+		if (s == i || subj->kind != QX_PERSON || subj->entity == QX_NONE ||
+		    !(d->tok[subj->t0].flags & QF_SSTART))
+			continue;
+		bool other = false;
+		for (size_t k = s + 1; k < i; k++)
+			other = other || d->men[k].kind == QX_PERSON || d->men[k].kind == QX_ORG;
+		struct qx_entity *e = &d->ent[subj->entity];
+		if (!other && !e->role) {
+			e->role = m->role;
+			e->role_stated = qx_text(d, m->r0, m->r1);
+		}
+	}
+}
+
 static void qx_entities(struct qx_doc *d)
 {
 	struct qx_map sur, first, org;
@@ -1460,6 +1508,7 @@ static void qx_entities(struct qx_doc *d)
 	qx_map_free(&first);
 	qx_map_free(&org);
 	qx_lede_role(d);
+	qx_copula_roles(d);
 }
 
 void qx_mentions(struct qx_doc *d)

@@ -808,6 +808,24 @@ static void test_roles_before_names_and_titles(void)
 		q = find("a champion");
 		CHECK(q && q->speaker && strcmp(q->speaker, "Cruz") == 0 && !q->role);
 	}
+	/* "the opposition MP", "chief UK economist", and a role given by
+	 * "was" to the person the sentence opens with */
+	run("Notes\n\n"
+	    "Trouble began when Lim Wei Jie, the opposition MP for Bukit Serai, "
+	    "spoke. \"We will not be silenced,\" he said.\n\n"
+	    "Hannah Oduya, chief UK economist at Marlowe Bank, was blunt. \"This "
+	    "was a dovish hold,\" she said.\n\n"
+	    "Nell Garside, who has died aged 88, was a founder member of the "
+	    "Langmere rescue team. \"We went out in all weathers,\" she once "
+	    "said.\n");
+	CHECK_SPEAKER("We will not be silenced", "Lim Wei Jie");
+	CHECK_ROLE_IS("We will not be silenced", "member of parliament");
+	{
+		const struct quote *q = find("This was a dovish");
+		CHECK(q && q->role_stated && strcmp(q->role_stated, "chief UK economist") == 0 &&
+		      q->country && strcmp(q->country, "United Kingdom") == 0);
+	}
+	CHECK_ROLE_IS("We went out", "founder member");
 }
 
 /* A role word after an honorific is a surname ("Mr. King", "Ms. Bishop"),
