@@ -1330,22 +1330,26 @@ static bool qx_name_particle(const char *w)
  * in the next paragraphs: an indefinite description in the lede with a
  * specific role (not "an official", "a source") introduces the person
  * the story goes on to name. */
-bool qx_lede_indefinite(const struct qx_doc *d, size_t mi)
+/* A role that many people hold at once and so names no one in
+ * particular: "an official", "a source", "the protester". */
+static bool qx_role_generic(const struct qx_entry *role)
 {
 	static const char *const generic[] = {"official", "source", "aide", "adviser", "advisor",
 					      "analyst", "expert", "resident", "witness", "member",
 					      "supporter", "voter", "worker", "protester", "lawmaker",
 					      "diplomat", "spokesperson", "person", "man", "woman",
-					      "boy", "girl", NULL};
-	const struct qx_mention *m = &d->men[mi];
-	if (!m->role || d->tok[m->t0].para > d->lede)
-		return false;
-	for (size_t i = 0; generic[i]; i++) {
-		const char *v = m->role->value, *sp = strrchr(v, ' ');
+					      "boy", "girl", "candidate", "commenter", "user", NULL};
+	const char *v = role->value, *sp = strrchr(v, ' ');
+	for (size_t i = 0; generic[i]; i++)
 		if (strcmp(sp ? sp + 1 : v, generic[i]) == 0)
-			return false;
-	}
-	return true;
+			return true;
+	return false;
+}
+
+bool qx_lede_indefinite(const struct qx_doc *d, size_t mi)
+{
+	const struct qx_mention *m = &d->men[mi];
+	return m->role && d->tok[m->t0].para <= d->lede && !qx_role_generic(m->role);
 }
 
 /* The lede: the first paragraph after the headline that reads like one
@@ -1447,6 +1451,46 @@ static void qx_copula_roles(struct qx_doc *d)
 	}
 }
 
+/* "Kerrigan was asked about his captain. The manager said the decision
+ * had been tactical.": a story's second reference by role. A sentence
+ * opening with "The" and a bare role (lower case, nothing qualifying it),
+ * the story's first use of that role, right after a sentence that opens
+ * with a person who has no role and while no one named holds it: the
+ * role is that person's. */
+static void qx_second_reference_roles(struct qx_doc *d)
+{
+	for (size_t i = 1; i < d->nmen; i++) {
+		const struct qx_mention *m = &d->men[i];
+		size_t sent = d->tok[m->t0].sent;
+		if (m->kind != QX_NOMINAL || !m->role || (m->role->flags & (QR_GROUP | QR_RELATION)) ||
+		    qx_role_generic(m->role) ||
+		    !(d->tok[m->t0].flags & QF_SSTART) || !qx_word_is(d->text, &d->tok[m->t0], "the") ||
+		    m->r0 != m->t0 + 1 || m->r1 != m->t1 || m->o0 != QX_NONE || m->country ||
+		    !(d->tok[m->r0].flags & QF_LOWER))
+			continue;
+		bool known = false;
+		for (size_t k = 0; k < i && !known; k++)
+			known = d->men[k].role == m->role ||
+				(d->men[k].entity != QX_NONE && d->ent[d->men[k].entity].role == m->role);
+		/* the previous sentence's first mention */
+		size_t p = i;
+		while (p > 0 && d->tok[d->men[p - 1].t0].sent == sent)
+			p--;
+		if (known || p == 0)
+			continue;
+		size_t q = p - 1;
+		while (q > 0 && d->tok[d->men[q - 1].t0].sent == d->tok[d->men[p - 1].t0].sent)
+			q--;
+		const struct qx_mention *subj = &d->men[q];
+		if (d->tok[subj->t0].sent + 1 != sent || subj->kind != QX_PERSON || subj->entity == QX_NONE ||
+		    !(d->tok[subj->t0].flags & QF_SSTART) || d->ent[subj->entity].role)
+			continue;
+		struct qx_entity *e = &d->ent[subj->entity];
+		e->role = m->role;
+		e->role_stated = qx_text(d, m->r0, m->r1);
+	}
+}
+
 static void qx_entities(struct qx_doc *d)
 {
 	struct qx_map sur, first, org;
@@ -1509,6 +1553,7 @@ static void qx_entities(struct qx_doc *d)
 	qx_map_free(&org);
 	qx_lede_role(d);
 	qx_copula_roles(d);
+	qx_second_reference_roles(d);
 }
 
 void qx_mentions(struct qx_doc *d)

@@ -826,6 +826,22 @@ static void test_roles_before_names_and_titles(void)
 		      q->country && strcmp(q->country, "United Kingdom") == 0);
 	}
 	CHECK_ROLE_IS("We went out", "founder member");
+	/* a second reference by role right after a sentence about the
+	 * person ("Kerrigan was asked ... The manager said ..."); not with a
+	 * role anyone may hold ("Trump ... The protester ...") */
+	run("Rovers slump goes on\n\n"
+	    "Chairman Peter Hanlon said the club was \"building for the long "
+	    "term\".\n\n"
+	    "Stuart Kerrigan was asked about his captain. The manager said the "
+	    "decision had been tactical.\n\n"
+	    "\"Kwame gives us something different,\" Kerrigan said.\n\n"
+	    "Donald Trump spoke for an hour. The protester said he had been "
+	    "pushed. \"I will be back,\" Trump said later.\n");
+	CHECK_ROLE_IS("Kwame gives us", "manager");
+	{
+		const struct quote *q = find("I will be back");
+		CHECK(q && q->speaker && strcmp(q->speaker, "Donald Trump") == 0 && !q->role);
+	}
 }
 
 /* A role word after an honorific is a surname ("Mr. King", "Ms. Bishop"),
