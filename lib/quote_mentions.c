@@ -311,12 +311,7 @@ static bool qx_is_body_noun(const struct qx_doc *d, size_t k)
 	static const char *const docs[] = {"statement", "report", "study", "survey", "poll",
 					   "letter", "filing", "complaint", "lawsuit", "indictment",
 					   "ruling", "document", "memo", NULL};
-	if (!qx_is_orgnoun_tok(d, k))
-		return false;
-	for (size_t i = 0; docs[i]; i++)
-		if (qx_word_is(d->text, &d->tok[k], docs[i]))
-			return false;
-	return true;
+	return qx_is_orgnoun_tok(d, k) && !qx_word_in_list(d->text, &d->tok[k], docs);
 }
 
 /* A capitalised title runs on into the name it precedes: "Deputy
@@ -673,10 +668,7 @@ static bool qx_address_role(const struct qx_doc *d, size_t k)
 					       "chair", "secretary", "mayor", "ambassador",
 					       "commissioner", "governor", "minister", "chancellor",
 					       "premier", "senator", "justice", NULL};
-	for (size_t i = 0; address[i]; i++)
-		if (qx_word_is(d->text, &d->tok[k], address[i]))
-			return true;
-	return false;
+	return d->tok[k].kind == QK_WORD && qx_word_in_list(d->text, &d->tok[k], address);
 }
 
 /* A capitalised role word with no determiner that opens a phrase and is
@@ -1326,10 +1318,6 @@ static bool qx_name_particle(const char *w)
 	return false;
 }
 
-/* "A federal judge on Friday blocked ..." opening a story, the judge named
- * in the next paragraphs: an indefinite description in the lede with a
- * specific role (not "an official", "a source") introduces the person
- * the story goes on to name. */
 /* A role that many people hold at once and so names no one in
  * particular: "an official", "a source", "the protester". */
 static bool qx_role_generic(const struct qx_entry *role)
@@ -1346,6 +1334,10 @@ static bool qx_role_generic(const struct qx_entry *role)
 	return false;
 }
 
+/* "A federal judge on Friday blocked ..." opening a story, the judge named
+ * in the next paragraphs: an indefinite description in the lede with a
+ * specific role (not "an official", "a source") introduces the person
+ * the story goes on to name. */
 bool qx_lede_indefinite(const struct qx_doc *d, size_t mi)
 {
 	const struct qx_mention *m = &d->men[mi];
