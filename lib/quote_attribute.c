@@ -816,7 +816,10 @@ static bool qx_rule_after(struct qx_doc *d, const struct qx_span *sp, struct qx_
 		size_t e = d->men[s.men].t1;
 		while (e < lim && d->tok[e].kind == QK_PUNCT && d->tok[e].c != ',')
 			e++;
-		if (e == lim && d->men[s.men].kind != QX_NOMINAL) {
+		/* a description signs only when it names its body: "– UNICEF
+		 * Chief", not "– a spokesman" */
+		if (e == lim && (d->men[s.men].kind != QX_NOMINAL ||
+				 (d->men[s.men].role && d->men[s.men].o0 != QX_NONE))) {
 			qx_set(a, &s, QX_NONE, 0, "dash_source", 0.7);
 			return true;
 		}
@@ -2047,6 +2050,20 @@ static bool qx_role_head_eq(const char *a, const char *b)
 
 /* The first person named with nominal mi's role (or its head: "district
  * judge" for "a federal judge") within the next three paragraphs. */
+/* Does role r of entity e fall in the general role of nominal m ("the
+ * diplomat", "the UNICEF chief")? Not when both name an organisation and
+ * they differ: "the UNICEF chief" is not the WHO's director-general. */
+static bool qx_class_match(const struct qx_doc *d, const struct qx_mention *m, const struct qx_entity *e,
+			   const struct qx_entry *r)
+{
+	if (!qx_role_in_class(r->value, m->role->value))
+		return false;
+	if (m->o0 == QX_NONE || !e->org)
+		return true;
+	size_t n = d->tok[m->o1 - 1].e - d->tok[m->o0].s;
+	return strlen(e->org) == n && strncasecmp(e->org, d->text + d->tok[m->o0].s, n) == 0;
+}
+
 static size_t qx_resolve_nominal_forward(const struct qx_doc *d, size_t mi)
 {
 	const struct qx_mention *m = &d->men[mi];
@@ -2062,7 +2079,8 @@ static size_t qx_resolve_nominal_forward(const struct qx_doc *d, size_t mi)
 			continue;
 		/* the person's own role, or the one the lede gave them */
 		const struct qx_entry *r = o->role ? o->role : d->ent[o->entity].role;
-		if (r && (strcmp(r->value, m->role->value) == 0 || qx_role_head_eq(r->value, m->role->value)))
+		if (r && (strcmp(r->value, m->role->value) == 0 || qx_role_head_eq(r->value, m->role->value) ||
+			  qx_class_match(d, m, &d->ent[o->entity], r)))
 			return o->entity;
 	}
 	return QX_NONE;
@@ -2087,7 +2105,7 @@ static size_t qx_resolve_nominal(struct qx_doc *d, size_t mi)
 			    (strcmp(e->role->value, m->role->value) == 0 ||
 			     qx_role_head_eq(e->role->value, m->role->value) ||
 			     /* "the diplomat" for the ambassador */
-			     qx_role_in_class(e->role->value, m->role->value)))
+			     qx_class_match(d, m, e, e->role)))
 				return o->entity;
 			continue;
 		}

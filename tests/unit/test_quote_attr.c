@@ -889,6 +889,13 @@ static void test_nominal_role_class(void)
 		const struct quote *q = find("We will try again");
 		CHECK(q && (!q->speaker || strcmp(q->speaker, "Joan Price") != 0));
 	}
+	/* a press release signed by its body's chief, named further down;
+	 * not another body's chief */
+	run("Press releases\n\n"
+	    "4 June 2018: \"Children are suffering in silence\" – UNICEF Chief\n\n"
+	    "NEW YORK – WHO Director-General Tom Ekwueme opened today's briefing "
+	    "with UNICEF Executive Director Jane Okoro.\n");
+	CHECK_SPEAKER("Children are suffering", "Jane Okoro");
 }
 
 /* "LONDON — A former Cabinet minister has attacked ..." then "Sir Robert
