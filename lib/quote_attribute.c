@@ -424,6 +424,16 @@ static bool qx_src_before(const struct qx_doc *d, size_t k, size_t lo, struct qx
 			s->men = mi;
 			return true;
 		}
+		/* "Another intelligence source speaking to Fox News said": the
+		 * object of a participle after the subject is not the speaker */
+		mi = d->tok_men[p];
+		if (mi != QX_NONE && d->men[mi].t1 == b && d->men[mi].t0 >= lo + 2 &&
+		    qx_is_prep_tok(d, d->men[mi].t0 - 1) && qx_is_ing(d, d->men[mi].t0 - 2) &&
+		    (d->tok[d->men[mi].t0 - 2].flags & QF_LOWER) && skipped < 3) {
+			b = d->men[mi].t0 - 2;
+			skipped++;
+			continue;
+		}
 		mi = qx_men_ending(d, b, lo, rel);
 		if (mi != QX_NONE) {
 			s->men = mi;

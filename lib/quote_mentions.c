@@ -564,7 +564,9 @@ static size_t qx_appositive(struct qx_doc *d, size_t k, size_t lim, struct qx_me
 		}
 		break;
 	}
-	if (!r)
+	/* "As Trump attacked Clinton, the attendees chanted": a plural role is
+	 * no appositive of one person */
+	if (!r || ((r->flags & QR_GROUP) && m->kind == QX_PERSON))
 		return k;
 	/* "chief euro zone economist", "the ministry's official spokesperson":
 	 * a later role word is the head, the earlier one modifies it */
@@ -1326,7 +1328,8 @@ static bool qx_role_generic(const struct qx_entry *role)
 					      "analyst", "expert", "resident", "witness", "member",
 					      "supporter", "voter", "worker", "protester", "lawmaker",
 					      "diplomat", "spokesperson", "person", "man", "woman",
-					      "boy", "girl", "candidate", "commenter", "user", NULL};
+					      "boy", "girl", "candidate", "commenter", "user", "attendee",
+					      "participant", NULL};
 	const char *v = role->value, *sp = strrchr(v, ' ');
 	for (size_t i = 0; generic[i]; i++)
 		if (strcmp(sp ? sp + 1 : v, generic[i]) == 0)

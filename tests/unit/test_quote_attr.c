@@ -896,6 +896,21 @@ static void test_nominal_role_class(void)
 	    "NEW YORK – WHO Director-General Tom Ekwueme opened today's briefing "
 	    "with UNICEF Executive Director Jane Okoro.\n");
 	CHECK_SPEAKER("Children are suffering", "Jane Okoro");
+	/* "said master of ceremonies X"; a participle's object between a
+	 * subject and its cue; a plural role is no appositive of a person */
+	run("Notes\n\n"
+	    "\"Thanks, Clarkston, for welcoming these refugees,\" said master of "
+	    "ceremonies Asab Haddad, a Syrian engineer.\n\n"
+	    "Another intelligence source speaking to Fox News said, \"The agents "
+	    "are investigating the donations.\"\n\n"
+	    "As Trump attacked Clinton, the attendees chanted, \"Lock her up!\"\n");
+	CHECK_SPEAKER("Thanks, Clarkston", "Asab Haddad");
+	CHECK_ROLE_IS("Thanks, Clarkston", "master of ceremonies");
+	CHECK_ROLE_IS("The agents are", "source");
+	{
+		const struct quote *q = find("Lock her up");
+		CHECK(q && q->speaker && strcmp(q->speaker, "Clinton") != 0);
+	}
 }
 
 /* "LONDON — A former Cabinet minister has attacked ..." then "Sir Robert
