@@ -8,6 +8,10 @@
  *                     main clause's subject wins over a nearer place or group;
  *                     "..., calling it "x"" takes the subject of the clause)
  *   colon_intro       X was blunt: "..."   /   HEADLINE - X: "..."
+ *   passive_by        "..." after a passive cue, its agent after it: called
+ *                     "strategic ambiguity" by X
+ *   claim_noun        inside what someone's claim says: X's conclusion that
+ *                     her actions were "extremely careless"
  *   sentence_subject  no cue: X dismissed the audit as "a stunt"
  *   continuation      a later part of the same quotation or paragraph
  *   paragraph_cue     no cue in its sentence: a cue earlier in the paragraph
@@ -25,7 +29,6 @@
  * at a bounded window, so the whole pass is linear in the number of tokens. */
 #include "quote_internal.h"
 
-#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -2058,8 +2061,6 @@ static bool qx_role_head_eq(const char *a, const char *b)
 	return (ha != a || hb != b) && strcmp(ha, hb) == 0;
 }
 
-/* The first person named with nominal mi's role (or its head: "district
- * judge" for "a federal judge") within the next three paragraphs. */
 /* Does role r of entity e fall in the general role of nominal m ("the
  * diplomat", "the UNICEF chief")? Not when both name an organisation and
  * they differ: "the UNICEF chief" is not the WHO's director-general. */
@@ -2074,6 +2075,9 @@ static bool qx_class_match(const struct qx_doc *d, const struct qx_mention *m, c
 	return strlen(e->org) == n && strncasecmp(e->org, d->text + d->tok[m->o0].s, n) == 0;
 }
 
+/* The first person named with nominal mi's role (or its head: "district
+ * judge" for "a federal judge", or a role its class covers) within the
+ * next three paragraphs. */
 static size_t qx_resolve_nominal_forward(const struct qx_doc *d, size_t mi)
 {
 	const struct qx_mention *m = &d->men[mi];
@@ -2227,12 +2231,8 @@ static void qx_resolve(struct qx_doc *d, struct qx_attr *a)
 			struct qx_entity *e = &d->ent[a->entity];
 			const struct qx_mention *m = &d->men[a->mention];
 			if (e->kind == QX_PERSON && !e->role && m->role && !(m->role->flags & QR_GROUP) &&
-			    qx_plain_the_role(d, m)) {
-				e->role = m->role;
-				free(e->role_stated);
-				e->role_stated = xstrndup(d->text + d->tok[m->r0].s,
-							  d->tok[m->r1 - 1].e - d->tok[m->r0].s);
-			}
+			    qx_plain_the_role(d, m))
+				qx_entity_take_role(d, e, m);
 			if (strcmp(a->rule, "cue_adjacent") == 0 || strcmp(a->rule, "cue_sentence") == 0)
 				a->rule = "nominal";
 			a->conf *= 0.85;

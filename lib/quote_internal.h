@@ -127,11 +127,11 @@ enum qx_lex { QX_ROLES, QX_CUES, QX_COUNTRIES, QX_NLEX };
 
 /* Longest entry of lexicon lx matching tokens [i, lim) (at most 6 words);
  * returns it and sets *n to the number of tokens, or NULL. */
+const struct qx_entry *qx_lex_match(enum qx_lex lx, const char *text,
+				    const struct qx_tok *t, size_t i, size_t lim, size_t *n);
 /* Is canonical role (or its last word) one of the roles the general role
  * cls covers, as "ambassador" is a "diplomat" (data/role_classes.txt)? */
 bool qx_role_in_class(const char *role, const char *cls);
-const struct qx_entry *qx_lex_match(enum qx_lex lx, const char *text,
-				    const struct qx_tok *t, size_t i, size_t lim, size_t *n);
 /* Closed word classes kept in code (function words, organisation heads). */
 /* Set the QL_* classes of every word token (one look-up per table). */
 void qx_classify(struct qx_doc *d);
@@ -296,6 +296,8 @@ bool qx_is_cue(const struct qx_doc *d, size_t i, size_t lim, size_t *n, unsigned
 bool qx_is_pronoun(const struct qx_doc *d, size_t i, int *gender);
 bool qx_nominal_indef(const struct qx_doc *d, size_t mi);
 bool qx_lede_indefinite(const struct qx_doc *d, size_t mi);
+/* Give entity e the role mention m states (and its wording). */
+void qx_entity_take_role(const struct qx_doc *d, struct qx_entity *e, const struct qx_mention *m);
 size_t qx_skip_dateline(const struct qx_doc *d, size_t k, size_t at);
 /* An indefinite or qualified description that is itself the speaker. */
 bool qx_nominal_names(const struct qx_doc *d, size_t mi);

@@ -1278,6 +1278,15 @@ static size_t qx_entity_new(struct qx_doc *d, const struct qx_mention *m)
 	return d->nent++;
 }
 
+/* Give entity e the role mention m states, as stated there: the lede's
+ * description, a copula, a second reference, a resolved nominal. */
+void qx_entity_take_role(const struct qx_doc *d, struct qx_entity *e, const struct qx_mention *m)
+{
+	free(e->role_stated);
+	e->role = m->role;
+	e->role_stated = qx_text(d, m->r0, m->r1);
+}
+
 /* Attach what a mention says about its entity (first statement wins). */
 static void qx_entity_learn(struct qx_doc *d, size_t ei, const struct qx_mention *m)
 {
@@ -1293,11 +1302,8 @@ static void qx_entity_learn(struct qx_doc *d, size_t ei, const struct qx_mention
 	/* "Her neighbour, Walt Kessler, a retired firefighter": a relation
 	 * gives way to a role stated later */
 	if (m->role && (!e->role || ((e->role->flags & (QR_RELATION | QR_TITLE)) &&
-				     !(m->role->flags & (QR_RELATION | QR_TITLE))))) {
-		free(e->role_stated);
-		e->role = m->role;
-		e->role_stated = qx_text(d, m->r0, m->r1);
-	}
+				     !(m->role->flags & (QR_RELATION | QR_TITLE)))))
+		qx_entity_take_role(d, e, m);
 	if (!e->org && m->o0 != QX_NONE && m->kind == QX_PERSON)
 		e->org = qx_text(d, m->o0, m->o1);
 	if (!e->country && m->country)
@@ -1402,15 +1408,21 @@ static void qx_lede_role(struct qx_doc *d)
 				return;
 			if (op == para || qx_entity_in_para(d, o->entity, para, j))
 				continue;
-			struct qx_entity *e = &d->ent[o->entity];
-			if (!e->role) {
-				e->role = m->role;
-				e->role_stated = qx_text(d, m->r0, m->r1);
-			}
+			if (!d->ent[o->entity].role)
+				qx_entity_take_role(d, &d->ent[o->entity], m);
 			return;
 		}
 		return;
 	}
+}
+
+/* The first mention in the sentence of mention i. */
+static size_t qx_sentence_first_mention(const struct qx_doc *d, size_t i)
+{
+	size_t sent = d->tok[d->men[i].t0].sent;
+	while (i > 0 && d->tok[d->men[i - 1].t0].sent == sent)
+		i--;
+	return i;
 }
 
 /* "Nell Garside, who has died aged 88, was a founder member of the team",
@@ -1428,9 +1440,7 @@ static void qx_copula_roles(struct qx_doc *d)
 			continue;
 		/* the sentence's first mention, a person, and no one else
 		 * named between it and the copula */
-		size_t s = i;
-		while (s > 0 && d->tok[d->men[s - 1].t0].sent == d->tok[m->t0].sent)
-			s--;
+		size_t s = qx_sentence_first_mention(d, i);
 		const struct qx_mention *subj = &d->men[s];
 		if (s == i || subj->kind != QX_PERSON || subj->entity == QX_NONE ||
 		    !(d->tok[subj->t0].flags & QF_SSTART))
@@ -1438,11 +1448,8 @@ static void qx_copula_roles(struct qx_doc *d)
 		bool other = false;
 		for (size_t k = s + 1; k < i; k++)
 			other = other || d->men[k].kind == QX_PERSON || d->men[k].kind == QX_ORG;
-		struct qx_entity *e = &d->ent[subj->entity];
-		if (!other && !e->role) {
-			e->role = m->role;
-			e->role_stated = qx_text(d, m->r0, m->r1);
-		}
+		if (!other && !d->ent[subj->entity].role)
+			qx_entity_take_role(d, &d->ent[subj->entity], m);
 	}
 }
 
@@ -1468,21 +1475,14 @@ static void qx_second_reference_roles(struct qx_doc *d)
 			known = d->men[k].role == m->role ||
 				(d->men[k].entity != QX_NONE && d->ent[d->men[k].entity].role == m->role);
 		/* the previous sentence's first mention */
-		size_t p = i;
-		while (p > 0 && d->tok[d->men[p - 1].t0].sent == sent)
-			p--;
+		size_t p = qx_sentence_first_mention(d, i);
 		if (known || p == 0)
 			continue;
-		size_t q = p - 1;
-		while (q > 0 && d->tok[d->men[q - 1].t0].sent == d->tok[d->men[p - 1].t0].sent)
-			q--;
-		const struct qx_mention *subj = &d->men[q];
+		const struct qx_mention *subj = &d->men[qx_sentence_first_mention(d, p - 1)];
 		if (d->tok[subj->t0].sent + 1 != sent || subj->kind != QX_PERSON || subj->entity == QX_NONE ||
 		    !(d->tok[subj->t0].flags & QF_SSTART) || d->ent[subj->entity].role)
 			continue;
-		struct qx_entity *e = &d->ent[subj->entity];
-		e->role = m->role;
-		e->role_stated = qx_text(d, m->r0, m->r1);
+		qx_entity_take_role(d, &d->ent[subj->entity], m);
 	}
 }
 
