@@ -49,7 +49,7 @@ static int feed_add(PGconn *db, int argc, char **argv)
 static const char SQL_LIST[] =
 	"SELECT id, state, url, title,"
 	" to_char(last_success_at, 'YYYY-MM-DD HH24:MI'),"
-	" to_char(next_poll_at, 'YYYY-MM-DD HH24:MI'),"
+	" to_char(greatest(next_poll_at, leased_until), 'YYYY-MM-DD HH24:MI'),"
 	" error_count, coalesce(last_error, disabled_reason),"
 	" to_char(last_error_at, 'YYYY-MM-DD HH24:MI'), last_status, interval_s, local"
 	" FROM feeds ORDER BY id";

@@ -295,8 +295,8 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	int pending = db_pending_migrations(db, err, sizeof err);
-	PQfinish(db);
 	if (pending != 0) {
+		PQfinish(db);
 		if (pending < 0)
 			log_err("%s", err);
 		else
@@ -314,6 +314,7 @@ int main(int argc, char **argv)
 		.on_notify = on_notify,
 		.on_state = on_db_state,
 		.arg = &d,
+		.adopt = db, /* the checked connection becomes the queue's */
 	};
 	d.db = dbq_new(d.base, &dbo);
 	d.poller = poller_new(d.base, d.db, &d.cfg, once);

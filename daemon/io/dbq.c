@@ -194,6 +194,22 @@ static int dbq_read_results(struct dbq *q)
 	return 0;
 }
 
+/* The connection is open: LISTEN first (outside the pipeline), then up. */
+static void dbq_connected_now(struct dbq *q)
+{
+	PQsetnonblocking(q->conn, 1);
+	dbq_watch(q, EV_READ);
+	if (q->listen_sql) {
+		q->state = DBQ_LISTENING;
+		if (!PQsendQuery(q->conn, q->listen_sql)) {
+			dbq_note_error(q, "LISTEN");
+			dbq_down(q);
+		}
+		return;
+	}
+	dbq_up(q);
+}
+
 static void dbq_sock_cb(evutil_socket_t fd, short what, void *arg)
 {
 	struct dbq *q = arg;
@@ -201,20 +217,7 @@ static void dbq_sock_cb(evutil_socket_t fd, short what, void *arg)
 		switch (PQconnectPoll(q->conn)) {
 		case PGRES_POLLING_READING: dbq_watch(q, EV_READ); return;
 		case PGRES_POLLING_WRITING: dbq_watch(q, EV_WRITE); return;
-		case PGRES_POLLING_OK:
-			PQsetnonblocking(q->conn, 1);
-			dbq_watch(q, EV_READ);
-			if (q->listen_sql) {
-				/* LISTEN first, outside the pipeline. */
-				q->state = DBQ_LISTENING;
-				if (!PQsendQuery(q->conn, q->listen_sql)) {
-					dbq_note_error(q, "LISTEN");
-					dbq_down(q);
-				}
-				return;
-			}
-			dbq_up(q);
-			return;
+		case PGRES_POLLING_OK: dbq_connected_now(q); return;
 		default:
 			dbq_note_error(q, "connection");
 			dbq_down(q);
@@ -344,7 +347,19 @@ struct dbq *dbq_new(struct event_base *base, const struct dbq_options *opt)
 	}
 	q->retry_s = RECONNECT_MIN_S;
 	q->retry_ev = evtimer_new(base, dbq_retry_cb, q);
-	dbq_connect(q);
+	q->opt.adopt = NULL;
+	if (opt->adopt && PQstatus(opt->adopt) == CONNECTION_OK) {
+		/* Carry on from the loop as after a connect (PQconnectPoll says
+		 * OK at once), so no callback runs before dbq_new returns. */
+		q->conn = opt->adopt;
+		PQsetNoticeProcessor(q->conn, dbq_notice, q);
+		PQsetnonblocking(q->conn, 1);
+		q->state = DBQ_CONNECTING;
+		dbq_watch(q, EV_WRITE);
+	} else {
+		PQfinish(opt->adopt);
+		dbq_connect(q);
+	}
 	return q;
 }
 

@@ -58,8 +58,13 @@ static void lease_done(const PGresult *res, const char *err, void *arg)
 	free(c);
 }
 
-/* The lease pushes next_poll_at forward, so another daemon (or this one
- * after a crash) picks the feed up only once the lease has run out. */
+/* A lease sets leased_until (sql/012), so another daemon skips the feed
+ * until the lease runs out, and this one picks it up again then if it died
+ * before recording the poll. The ids are locked (SKIP LOCKED) and updated
+ * through the primary key. */
+#define LEASE_RETURNING \
+	" RETURNING id, url, etag, last_modified, local, interval_s, error_count, body_digest"
+
 void store_lease(struct dbq *q, int64_t after_id, int limit, int lease_s, store_feeds_fn done, void *arg)
 {
 	char after[24], lim[16], lease[16];
@@ -70,25 +75,21 @@ void store_lease(struct dbq *q, int64_t after_id, int limit, int lease_s, store_
 	if (after_id < 0) {
 		const char *params[] = {lim, lease};
 		dbq_submit(q,
-			   "UPDATE feeds f SET next_poll_at = now() + make_interval(secs => $2::int),"
+			   "UPDATE feeds SET leased_until = now() + make_interval(secs => $2::int),"
 			   " last_polled_at = now()"
-			   " FROM (SELECT id FROM feeds WHERE state = 'active' AND next_poll_at <= now()"
-			   "       ORDER BY next_poll_at, id LIMIT $1::int FOR UPDATE SKIP LOCKED) due"
-			   " WHERE f.id = due.id"
-			   " RETURNING f.id, f.url, f.etag, f.last_modified, f.local, f.interval_s, f.error_count,"
-			   " f.body_digest",
+			   " WHERE id = ANY(ARRAY(SELECT id FROM feeds WHERE state = 'active'"
+			   "  AND next_poll_at <= now() AND (leased_until IS NULL OR leased_until <= now())"
+			   "  ORDER BY next_poll_at, id LIMIT $1::int FOR UPDATE SKIP LOCKED))" LEASE_RETURNING,
 			   2, params, lease_done, cb);
 		return;
 	}
+	/* One pass (--once) takes every active feed, due or not, in id order. */
 	const char *params[] = {after, lim, lease};
 	dbq_submit(q,
-		   "UPDATE feeds f SET next_poll_at = now() + make_interval(secs => $3::int),"
+		   "UPDATE feeds SET leased_until = now() + make_interval(secs => $3::int),"
 		   " last_polled_at = now()"
-		   " FROM (SELECT id FROM feeds WHERE state = 'active' AND id > $1::bigint"
-		   "       ORDER BY id LIMIT $2::int FOR UPDATE SKIP LOCKED) due"
-		   " WHERE f.id = due.id"
-		   " RETURNING f.id, f.url, f.etag, f.last_modified, f.local, f.interval_s, f.error_count,"
-		   " f.body_digest",
+		   " WHERE id = ANY(ARRAY(SELECT id FROM feeds WHERE state = 'active' AND id > $1::bigint"
+		   "  ORDER BY id LIMIT $2::int FOR UPDATE SKIP LOCKED))" LEASE_RETURNING,
 		   3, params, lease_done, cb);
 }
 
@@ -105,9 +106,18 @@ struct batch_call {
 	bool record;
 };
 
+/* The arrays quoted_feeds_polled() takes (sql/012), as PostgreSQL array
+ * literals being built: one element per entry in the first eight, one per
+ * item key in the last three. */
+enum batch_array {
+	BA_FEED, BA_STATUS, BA_ETAG, BA_LAST_MODIFIED, BA_TITLE, BA_BODY_DIGEST, BA_INTERVAL, BA_NEXT,
+	BA_KEY_ENTRY, BA_KEY_POS, BA_ITEM_KEY,
+	BA_COUNT
+};
+
 struct store_batch {
 	struct dbq *q;
-	json_object *entries;
+	struct buf arrays[BA_COUNT];
 	struct batch_call *calls;
 	size_t n, cap;
 	int in_flight; /* batches sent, result not yet back */
@@ -119,6 +129,40 @@ struct batch_flight {
 	struct batch_call *calls;
 	size_t n;
 };
+
+static void array_next(struct buf *a)
+{
+	buf_putc(a, a->len ? ',' : '{');
+}
+
+static void array_int(struct buf *a, long long v)
+{
+	array_next(a);
+	buf_printf(a, "%lld", v);
+}
+
+/* A text element, double-quoted with " and \ escaped; NULL for no value. */
+static void array_text(struct buf *a, const char *s)
+{
+	array_next(a);
+	if (!s) {
+		buf_puts(a, "NULL");
+		return;
+	}
+	char *clean = utf8_sanitize(s, strlen(s));
+	buf_putc(a, '"');
+	for (const char *c = clean; *c; c++) {
+		size_t run = strcspn(c, "\"\\");
+		buf_append(a, c, run);
+		c += run;
+		if (!*c)
+			break;
+		buf_putc(a, '\\');
+		buf_putc(a, *c);
+	}
+	buf_putc(a, '"');
+	free(clean);
+}
 
 static void batch_flush(struct store_batch *b);
 
@@ -171,10 +215,20 @@ static void batch_flush(struct store_batch *b)
 	b->in_flight++;
 	bf->calls = b->calls;
 	bf->n = b->n;
-	const char *params[] = {json_object_to_json_string_ext(b->entries, JSON_C_TO_STRING_PLAIN)};
-	dbq_submit(b->q, "SELECT entry, pos FROM quoted_feeds_polled($1::jsonb)", 1, params, batch_done, bf);
-	json_object_put(b->entries);
-	b->entries = NULL;
+	char *params[BA_COUNT];
+	for (int i = 0; i < BA_COUNT; i++) {
+		if (!b->arrays[i].len)
+			buf_putc(&b->arrays[i], '{');
+		buf_putc(&b->arrays[i], '}');
+		params[i] = buf_steal(&b->arrays[i]);
+	}
+	dbq_submit(b->q,
+		   "SELECT entry, pos FROM quoted_feeds_polled($1::bigint[], $2::int[], $3::text[],"
+		   " $4::text[], $5::text[], $6::text[], $7::int[], $8::int[], $9::int[], $10::int[],"
+		   " $11::text[])",
+		   BA_COUNT, (const char *const *)params, batch_done, bf);
+	for (int i = 0; i < BA_COUNT; i++)
+		free(params[i]);
 	b->calls = NULL;
 	b->n = b->cap = 0;
 }
@@ -190,7 +244,8 @@ void store_batch_free(struct store_batch *b)
 {
 	if (!b)
 		return;
-	json_object_put(b->entries);
+	for (int i = 0; i < BA_COUNT; i++)
+		buf_free(&b->arrays[i]);
 	free(b->calls);
 	free(b);
 }
@@ -198,26 +253,28 @@ void store_batch_free(struct store_batch *b)
 void store_known_items(struct store_batch *b, int64_t feed_id, char *const *keys, size_t n,
 		       const struct feed_poll_record *rec, store_known_fn done, void *arg)
 {
-	json_object *entry = json_object_new_object();
-	json_object *list = json_object_new_array();
-	for (size_t i = 0; i < n; i++)
-		json_object_array_add(list, json_text(keys[i]));
-	json_object_object_add(entry, "feed", json_object_new_int64(feed_id));
-	json_object_object_add(entry, "keys", list);
+	struct buf *a = b->arrays;
+	size_t entry = b->n + 1;
+	array_int(&a[BA_FEED], feed_id);
 	if (rec) {
-		json_object *r = json_object_new_object();
-		json_object_object_add(r, "status", json_object_new_int(rec->status));
-		json_object_object_add(r, "etag", json_text(rec->etag));
-		json_object_object_add(r, "last_modified", json_text(rec->last_modified));
-		json_object_object_add(r, "title", json_text(rec->title));
-		json_object_object_add(r, "body_digest", json_text(rec->body_digest));
-		json_object_object_add(r, "interval", json_object_new_int(rec->interval_s));
-		json_object_object_add(r, "next", json_object_new_int(rec->next_in_s));
-		json_object_object_add(entry, "record", r);
+		array_int(&a[BA_STATUS], rec->status);
+		array_text(&a[BA_ETAG], rec->etag);
+		array_text(&a[BA_LAST_MODIFIED], rec->last_modified);
+		array_text(&a[BA_TITLE], rec->title);
+		array_text(&a[BA_BODY_DIGEST], rec->body_digest);
+		array_int(&a[BA_INTERVAL], rec->interval_s);
+		array_int(&a[BA_NEXT], rec->next_in_s);
+	} else {
+		for (int i = BA_STATUS; i <= BA_NEXT; i++) {
+			array_next(&a[i]);
+			buf_puts(&a[i], "NULL");
+		}
 	}
-	if (!b->entries)
-		b->entries = json_object_new_array();
-	json_object_array_add(b->entries, entry);
+	for (size_t i = 0; i < n; i++) {
+		array_int(&a[BA_KEY_ENTRY], (long long)entry);
+		array_int(&a[BA_KEY_POS], (long long)i + 1);
+		array_text(&a[BA_ITEM_KEY], keys[i]);
+	}
 	xgrow((void **)&b->calls, &b->cap, b->n + 1, sizeof *b->calls);
 	b->calls[b->n++] = (struct batch_call){done, arg, n, rec != NULL};
 	if (b->n >= BATCH_MAX || b->in_flight == 0)
@@ -290,8 +347,8 @@ void store_feed_success(struct dbq *q, int64_t feed_id, const struct feed_poll_r
 		   " body_digest = CASE WHEN $2::int = 304 THEN body_digest ELSE $9 END,"
 		   " title = coalesce($5, title), error_count = 0, last_error = $8::text,"
 		   " last_error_at = CASE WHEN $8::text IS NULL THEN last_error_at ELSE now() END,"
-		   " next_poll_at = now() + make_interval(secs => $6::int), interval_s = $7::int"
-		   " WHERE id = $1::bigint",
+		   " next_poll_at = now() + make_interval(secs => $6::int), interval_s = $7::int,"
+		   " leased_until = NULL WHERE id = $1::bigint",
 		   9, params, count_done, call_new((void (*)(void))done, arg));
 	free(clean_title);
 	free(clean_note);
@@ -305,7 +362,7 @@ void store_feed_disable(struct dbq *q, int64_t feed_id, const char *reason, stor
 	const char *params[] = {fid, reason};
 	dbq_submit(q,
 		   "UPDATE feeds SET state = 'disabled', disabled_reason = $2, last_error = $2,"
-		   " last_error_at = now() WHERE id = $1::bigint",
+		   " last_error_at = now(), leased_until = NULL WHERE id = $1::bigint",
 		   2, params, count_done, call_new((void (*)(void))done, arg));
 }
 
@@ -333,7 +390,7 @@ void store_feed_error(struct dbq *q, int64_t feed_id, int status, const char *me
 	dbq_submit(q,
 		   "UPDATE feeds SET last_status = $2::int, last_error = $3, last_error_at = now(),"
 		   " error_count = error_count + 1,"
-		   " next_poll_at = now() + make_interval(secs => $4::int)"
+		   " next_poll_at = now() + make_interval(secs => $4::int), leased_until = NULL"
 		   " WHERE id = $1::bigint",
 		   4, params, count_done, call_new((void (*)(void))done, arg));
 	free(clean);

@@ -24,6 +24,9 @@ struct dbq_options {
 	dbq_notify_fn on_notify;
 	dbq_state_fn on_state;
 	void *arg;
+	/* An open connection to start on (the queue takes it over and closes
+	 * it), or NULL to connect with conninfo; reconnects use conninfo. */
+	PGconn *adopt;
 };
 
 struct dbq;

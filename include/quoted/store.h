@@ -48,9 +48,9 @@ struct feed_poll_record {
 typedef void (*store_known_fn)(const bool *known, bool recorded, const char *err, void *arg);
 
 /* Checks of many feeds' items go to the database together, as one
- * statement (quoted_feeds_polled(), sql/006 and 008): a check leaves at
- * once when no batch is in flight, otherwise with the next batch, sent as
- * soon as the one in flight returns. */
+ * statement (quoted_feeds_polled(), sql/012): a check leaves at once when
+ * no batch is in flight, otherwise with the next batch, sent as soon as
+ * the one in flight returns. */
 struct store_batch;
 struct store_batch *store_batch_new(struct dbq *q);
 /* Calls still gathered are dropped without calling back (shutdown). */
