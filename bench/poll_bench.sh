@@ -6,15 +6,18 @@
 # run curl fetches the same URLs with --parallel --parallel-max 64. Then the
 # same with the stored body digests cleared before each pass, so quoted
 # parses every feed and checks every item key (what a pass costs when every
-# feed changed). Then quoted's peak RSS over M feeds (default 10,000). Each
-# figure is the median of RUNS runs.
-#   bench/poll_bench.sh [BUILD_DIR]   env: FEEDS, RSS_FEEDS, RUNS
+# feed changed). Then the repeat pass again over L feeds (default 10,000; 0
+# skips it), where the fixed costs of a run (process start, libraries, the
+# database connection) weigh less. Then quoted's peak RSS over M feeds
+# (default 10,000). Each figure is the median of RUNS runs.
+#   bench/poll_bench.sh [BUILD_DIR]   env: FEEDS, LARGE_FEEDS, RSS_FEEDS, RUNS
 # Prints "RESULT name value unit" lines that bench/run collects.
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
 build=$(cd "${1:-$top/build-release}" && pwd)
 feeds=${FEEDS:-2000}
 rss_feeds=${RSS_FEEDS:-10000}
+large_feeds=${LARGE_FEEDS:-10000}
 runs=${RUNS:-3}
 work=$(mktemp -d /tmp/quoted-bench-poll.XXXXXX)
 chmod 755 "$work"
@@ -57,7 +60,8 @@ setup_db() { # feed count
 	psql -X -q -c "INSERT INTO feeds (url) SELECT '$base/f' || g || '.xml' FROM generate_series(1, $1) g" >/dev/null
 }
 
-make_feeds "$((feeds > rss_feeds ? feeds : rss_feeds))" "$work/site"
+most=$((feeds > rss_feeds ? feeds : rss_feeds))
+make_feeds "$((most > large_feeds ? most : large_feeds))" "$work/site"
 "$build/tests/test_httpd" --root "$work/site" --port-file "$work/port" --no-validators &
 httpd_pid=$!
 while [ ! -s "$work/port" ]; do sleep 0.05; done
@@ -69,12 +73,15 @@ max_connections = 64
 per_host_connections = 64
 host_delay_ms = 0
 CONF
-i=1
-: >"$work/curl.cfg"
-while [ "$i" -le "$feeds" ]; do
-	printf 'url = "%s/f%d.xml"\noutput = "/dev/null"\n' "$base" "$i" >>"$work/curl.cfg"
-	i=$((i + 1))
-done
+curl_config() { # feed count
+	i=1
+	: >"$work/curl.cfg"
+	while [ "$i" -le "$1" ]; do
+		printf 'url = "%s/f%d.xml"\noutput = "/dev/null"\n' "$base" "$i" >>"$work/curl.cfg"
+		i=$((i + 1))
+	done
+}
+curl_config "$feeds"
 
 setup_db "$feeds"
 "$build/quoted" -c "$work/quoted.conf" --once 2>/dev/null # store the items once
@@ -112,6 +119,34 @@ f=$(median <"$work/f.times")
 echo "RESULT poll_quoted_full_read_feeds_per_s $f [$(sort -n "$work/f.times" | head -1)..$(sort -n "$work/f.times" | tail -1)]"
 echo "RESULT poll_full_read_ratio $(echo "$f $c" | awk '{ printf "%.2f", $1 / $2 }')"
 echo "RESULT poll_quoted_full_read_cpu_wall_user_sys_s $(cat "$work/cpu.full")"
+
+# The repeat pass over more feeds.
+if [ "$large_feeds" -gt "$feeds" ]; then
+	setup_db "$large_feeds"
+	curl_config "$large_feeds"
+	"$build/quoted" -c "$work/quoted.conf" --once 2>/dev/null
+	: >"$work/lq.times"
+	: >"$work/lc.times"
+	r=1
+	while [ $r -le "$runs" ]; do
+		t0=$(now)
+		"$build/quoted" -c "$work/quoted.conf" --once 2>"$work/quoted.log"
+		t1=$(now)
+		curl -s --parallel --parallel-max 64 -K "$work/curl.cfg" 2>/dev/null
+		t2=$(now)
+		echo "$t0 $t1" | awk -v n="$large_feeds" '{ printf "%.1f\n", n / ($2 - $1) }' >>"$work/lq.times"
+		echo "$t1 $t2" | awk -v n="$large_feeds" '{ printf "%.1f\n", n / ($2 - $1) }' >>"$work/lc.times"
+		grep -q "$large_feeds feeds polled ($large_feeds unchanged)" "$work/quoted.log" ||
+			{ cat "$work/quoted.log" >&2; echo "poll_bench: quoted did not poll every feed as unchanged" >&2; exit 1; }
+		r=$((r + 1))
+	done
+	lq=$(median <"$work/lq.times")
+	lc=$(median <"$work/lc.times")
+	echo "RESULT poll_large_feeds $large_feeds"
+	echo "RESULT poll_large_quoted_feeds_per_s $lq [$(sort -n "$work/lq.times" | head -1)..$(sort -n "$work/lq.times" | tail -1)]"
+	echo "RESULT poll_large_curl_feeds_per_s $lc [$(sort -n "$work/lc.times" | head -1)..$(sort -n "$work/lc.times" | tail -1)]"
+	echo "RESULT poll_large_ratio $(echo "$lq $lc" | awk '{ printf "%.2f", $1 / $2 }')"
+fi
 
 # Peak memory over many feeds, first pass (everything new is stored).
 setup_db "$rss_feeds"
