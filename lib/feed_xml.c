@@ -1019,7 +1019,7 @@ int feed_parse_xml(const char *data, size_t len, const char *base_url, const cha
 		   struct feed *out, char *err, size_t errlen)
 {
 	struct xp p = {.f = out, .len = len};
-	const int opts = XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_NOWARNING;
+	const int opts = XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_NOWARNING | XML_PARSE_COMPACT;
 	xmlDocPtr doc = NULL;
 	bool recovered = false;
 	int rc = -1;
