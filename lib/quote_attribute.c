@@ -2100,6 +2100,46 @@ static size_t qx_resolve_nominal_forward(const struct qx_doc *d, size_t mi)
 	return QX_NONE;
 }
 
+/* "The Des Moines Register", "the Sun-Times": a name whose last word (or
+ * the part after its hyphen) is one newspapers take. */
+static bool qx_org_is_newspaper(const struct qx_doc *d, const struct qx_mention *o)
+{
+	static const char *const words[] = {
+		"times", "post", "journal", "herald", "tribune", "gazette", "news", "register",
+		"star", "chronicle", "guardian", "telegraph", "globe", "mail", "independent",
+		"observer", "express", "sun", "mirror", "standard", "inquirer", "courier",
+		"bulletin", "dispatch", "examiner", "press", "record", "review", "daily", "leader",
+		"monitor", "statesman", "enquirer", "sentinel", "ledger", "republic", "bee",
+		"today", "age", "australian", "hindu", "nation", "citizen", "advertiser", "argus",
+		"plain", "dealer", "oregonian", NULL};
+	size_t last = QX_NONE;
+	for (size_t j = o->t0; j < o->t1; j++)
+		if (d->tok[j].kind == QK_WORD && !(d->tok[j].flags & QF_POSS))
+			last = j;
+	if (last == QX_NONE)
+		return false;
+	struct qx_tok t = d->tok[last];
+	for (size_t c = t.e; c > t.s + 1; c--)
+		if (d->text[c - 1] == '-') {
+			t.s = c;
+			break;
+		}
+	return t.s < t.e && qx_word_in_list(d->text, &t, words);
+}
+
+/* An organisation named only as the object of a preposition or of
+ * "telling" ("rallied at Temple University", "telling Fox 35"): a place
+ * or an audience, not who "the group" is. */
+static bool qx_org_in_object_place(const struct qx_doc *d, const struct qx_mention *o)
+{
+	static const char *const before[] = {"at", "in", "on", "to", "from", "with", "near", "into",
+					     "outside", "inside", "telling", "told", "by", "for", NULL};
+	size_t k = o->t0; /* before "the", whether the mention holds it or not */
+	if (!qx_word_is(d->text, &d->tok[k], "the") && k > 0 && qx_word_is(d->text, &d->tok[k - 1], "the"))
+		k--;
+	return k > 0 && d->tok[k - 1].kind == QK_WORD && qx_word_in_list(d->text, &d->tok[k - 1], before);
+}
+
 /* Resolve a nominal ("the spokesman", "the ministry") to the last entity it
  * can name. */
 static size_t qx_resolve_nominal(struct qx_doc *d, size_t mi)
@@ -2125,15 +2165,24 @@ static size_t qx_resolve_nominal(struct qx_doc *d, size_t mi)
 		}
 		if (e->kind == QX_ORG && m->n0 != QX_NONE) {
 			/* "the ministry" names the last organisation holding "Ministry";
-			 * "the company", "the firm" the last organisation at all */
+			 * "the company", "the firm", "the group" the last organisation
+			 * that acts in the story, not one only named after a
+			 * preposition ("rallied at Temple University"); "the
+			 * newspaper" the last one whose name is a newspaper's */
 			const struct qx_tok *h = &d->tok[m->n0];
 			size_t hn = qx_tlen(h);
 			const char *hw = d->text + h->s;
-			bool generic = qx_word_is(d->text, h, "company") || qx_word_is(d->text, h, "firm") ||
-				       qx_word_is(d->text, h, "group") || qx_word_is(d->text, h, "newspaper") ||
-				       qx_word_is(d->text, h, "paper");
-			if (generic)
-				return o->entity;
+			if (qx_word_is(d->text, h, "newspaper") || qx_word_is(d->text, h, "paper")) {
+				if (qx_org_is_newspaper(d, o))
+					return o->entity;
+				continue;
+			}
+			if (qx_word_is(d->text, h, "company") || qx_word_is(d->text, h, "firm") ||
+			    qx_word_is(d->text, h, "group")) {
+				if (!qx_org_in_object_place(d, o))
+					return o->entity;
+				continue;
+			}
 			for (size_t j = o->n0; j < o->n1; j++)
 				if (qx_tlen(&d->tok[j]) == hn &&
 				    strncasecmp(d->text + d->tok[j].s, hw, hn) == 0)

@@ -1139,8 +1139,11 @@ static size_t qx_np_parse(struct qx_doc *d, size_t i, size_t lim, struct qx_ment
 			 * Achter." may end the sentence */
 			bool ends = re < lim && d->tok[re].kind == QK_PUNCT && d->tok[re].c == '.' &&
 				    re >= j + 2;
+			/* "The pro-Christie Union Leader, New Hampshire's
+			 * largest newspaper,": a possessor, not the person */
+			bool possessor = re < lim && (d->tok[re].flags & QF_POSS);
 			if (re < lim && (d->tok[re].c == ',' || d->tok[re].kind == QK_WORD || ends) && !place &&
-			    !qx_run_is_org(d, j, re, false)) {
+			    !possessor && !qx_run_is_org(d, j, re, false)) {
 				m->n0 = j;
 				m->n1 = re;
 				m->kind = QX_PERSON;

@@ -1563,8 +1563,33 @@ static void test_cataphoric_nominal(void)
 	CHECK_SPEAKER("engage in sustained", "State Department spokesperson");
 }
 
+/* "the newspaper", "the group": which organisation a generic word names;
+ * an appositive name that is a possessor names no one. */
+static void test_generic_org_nominals(void)
+{
+	run("The Valley Courier ran an editorial on Sunday about the county's water "
+	    "board, which meets at Riverside College.\n\n"
+	    "\"The board has ignored the drought for three summers,\" the newspaper "
+	    "wrote.\n");
+	CHECK_SPEAKER("The board has ignored", "Valley Courier");
+	run("The Harbour Tenants Union marched on Saturday, telling the Evening Standard that rents "
+	    "had doubled.\n\n"
+	    "\"We will not be priced out of our homes,\" the group said.\n");
+	CHECK_SPEAKER("We will not be priced", "Harbour Tenants Union");
+	/* only a place it rallied at: nobody the text names */
+	run("Several hundred students rallied at Northfield University on Friday.\n\n"
+	    "\"Cancel the fees!\" the group chanted.\n");
+	CHECK_SPEAKER("Cancel the fees", NULL);
+	/* "the Union Leader, New Hampshire's largest newspaper,": no person */
+	run("The pro-Gray Union Leader, New Mexico's largest newspaper, has run a string of "
+	    "editorials.\n\n"
+	    "\"I just think it is the worst deal I have seen,\" the minority leader said.\n");
+	CHECK_SPEAKER("I just think it is", NULL);
+}
+
 int main(void)
 {
+	test_generic_org_nominals();
 	test_cataphoric_nominal();
 	test_cue_nouns_and_openings();
 	test_coordinated_cue();
