@@ -2127,10 +2127,10 @@ static bool qx_org_is_newspaper(const struct qx_doc *d, const struct qx_mention 
 	return t.s < t.e && qx_word_in_list(d->text, &t, words);
 }
 
-/* An organisation named only as the object of a preposition or of
- * "telling" ("rallied at Temple University", "telling Fox 35"): a place
- * or an audience, not who "the group" is. */
-static bool qx_org_in_object_place(const struct qx_doc *d, const struct qx_mention *o)
+/* A mention right after a preposition or "telling" ("rallied at Temple
+ * University", "telling Fox 35", "speaking to Trump"): a place, an
+ * audience, someone spoken to; not who acts in the sentence. */
+static bool qx_mention_after_preposition(const struct qx_doc *d, const struct qx_mention *o)
 {
 	static const char *const before[] = {"at", "in", "on", "to", "from", "with", "near", "into",
 					     "outside", "inside", "telling", "told", "by", "for", NULL};
@@ -2179,7 +2179,7 @@ static size_t qx_resolve_nominal(struct qx_doc *d, size_t mi)
 			}
 			if (qx_word_is(d->text, h, "company") || qx_word_is(d->text, h, "firm") ||
 			    qx_word_is(d->text, h, "group")) {
-				if (!qx_org_in_object_place(d, o))
+				if (!qx_mention_after_preposition(d, o))
 					return o->entity;
 				continue;
 			}
@@ -2196,6 +2196,75 @@ static size_t qx_resolve_nominal(struct qx_doc *d, size_t mi)
 	if (d->tok[m->t0].para <= d->lede || m->country || m->o0 != QX_NONE)
 		return qx_resolve_nominal_forward(d, mi);
 	return QX_NONE;
+}
+
+/* May person entity e be "the ROLE" of nominal m: no role of its own, or
+ * one the nominal's role names, and no gender against it? */
+static bool qx_nominal_fits(const struct qx_doc *d, const struct qx_mention *m, const struct qx_entity *e)
+{
+	if (e->kind != QX_PERSON)
+		return false;
+	if (e->role && strcmp(e->role->value, m->role->value) != 0 &&
+	    !qx_role_head_eq(e->role->value, m->role->value) && !qx_class_match(d, m, e, e->role))
+		return false;
+	if (((m->role->flags & QR_MALE) && e->gender == QX_G_FEMALE) ||
+	    ((m->role->flags & QR_FEMALE) && e->gender == QX_G_MALE))
+		return false;
+	return true;
+}
+
+/* The person a story is about right where "the ROLE" speaks: the subject
+ * opening the nominal's sentence ("Cruz defends his record in an ad:
+ * "...," the senator says"), or, when that sentence opens with the
+ * quotation, the one opening the sentence before in the same paragraph
+ * ("Bill Clinton joined in on Monday. "...," the former president said").
+ * Only after a quotation, for a post someone holds (not "the man", "the source"), a person
+ * named in full somewhere, and not the speaker of the quotation just
+ * before: in a hearing "the judge said" answers the lawyer. QX_NONE when
+ * there is none that fits. */
+static size_t qx_nominal_near_subject(const struct qx_doc *d, size_t mi)
+{
+	const struct qx_mention *m = &d->men[mi];
+	if (!m->role || (m->role->flags & (QR_GROUP | QR_RELATION)) || qx_role_generic(m->role) ||
+	    !qx_word_is(d->text, &d->tok[m->t0], "the"))
+		return QX_NONE;
+	/* only right after a quotation ("...," the senator said): before
+	 * one, "But Trump has one thing in common with them, the columnist
+	 * wrote:" opens with what the columnist said, not who */
+	bool after_quote = false;
+	for (size_t i = 0; i < d->nspan && !after_quote; i++)
+		after_quote = d->span[i].close != QX_NONE && d->span[i].close < m->t0 &&
+			      m->t0 - d->span[i].close <= 2;
+	if (!after_quote)
+		return QX_NONE;
+	size_t s = qx_sentence_first_mention(d, mi);
+	if (s == mi) {
+		if (s == 0)
+			return QX_NONE;
+		s = qx_sentence_first_mention(d, s - 1);
+		if (d->tok[d->men[s].t0].sent + 1 != d->tok[m->t0].sent ||
+		    d->tok[d->men[s].t0].para != d->tok[m->t0].para)
+			return QX_NONE;
+	}
+	const struct qx_mention *o = &d->men[s];
+	if (o->kind != QX_PERSON || o->entity == QX_NONE || d->ent[o->entity].name_words < 2 ||
+	    qx_mention_after_preposition(d, o) || !qx_nominal_fits(d, m, &d->ent[o->entity]))
+		return QX_NONE;
+	size_t last = QX_NONE;
+	for (size_t i = 0; i < d->nspan && d->span[i].open < m->t0; i++)
+		if (d->attr[i].set && d->attr[i].entity != QX_NONE)
+			last = d->attr[i].entity;
+	return last == o->entity ? QX_NONE : o->entity;
+}
+
+/* Is entity e named in mention mi's sentence or the one before? */
+static bool qx_entity_near(const struct qx_doc *d, size_t e, size_t mi)
+{
+	size_t sent = d->tok[d->men[mi].t0].sent;
+	for (size_t i = mi; i-- > 0 && d->tok[d->men[i].t0].sent + 1 >= sent;)
+		if (d->men[i].entity == e)
+			return true;
+	return false;
 }
 
 /* "the manager" alone: not "the Florida senator", "the party's leader",
@@ -2269,7 +2338,15 @@ static void qx_resolve(struct qx_doc *d, struct qx_attr *a)
 	 * someone new, never the adviser named before */
 	if (d->men[a->mention].kind == QX_NOMINAL) {
 		if (!qx_nominal_indef(d, a->mention)) {
+			/* The one the story is about here wins over someone
+			 * further back who holds the role: "Rubio sought to
+			 * stoke ... "...," the senator said" is not about the
+			 * senator named three paragraphs up. */
+			size_t near = qx_nominal_near_subject(d, a->mention);
 			a->entity = qx_resolve_nominal(d, a->mention);
+			if (near != QX_NONE && a->entity != near &&
+			    (a->entity == QX_NONE || !qx_entity_near(d, a->entity, a->mention)))
+				a->entity = near;
 			if (a->entity == QX_NONE)
 				a->entity = qx_resolve_nominal_to_last_speaker(d, a->mention);
 		} else if (qx_lede_indefinite(d, a->mention))

@@ -295,6 +295,11 @@ static inline bool qx_word_is(const char *text, const struct qx_tok *t, const ch
 bool qx_is_cue(const struct qx_doc *d, size_t i, size_t lim, size_t *n, unsigned *flags);
 bool qx_is_pronoun(const struct qx_doc *d, size_t i, int *gender);
 bool qx_nominal_indef(const struct qx_doc *d, size_t mi);
+/* A role that names what anyone may be ("official", "man", "voter"), not
+ * a post someone holds. */
+bool qx_role_generic(const struct qx_entry *role);
+/* The first mention in the sentence of mention i. */
+size_t qx_sentence_first_mention(const struct qx_doc *d, size_t i);
 bool qx_lede_indefinite(const struct qx_doc *d, size_t mi);
 /* Give entity e the role mention m states (and its wording). */
 void qx_entity_take_role(const struct qx_doc *d, struct qx_entity *e, const struct qx_mention *m);

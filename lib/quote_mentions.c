@@ -1331,7 +1331,7 @@ static bool qx_name_particle(const char *w)
 
 /* A role that many people hold at once and so names no one in
  * particular: "an official", "a source", "the protester". */
-static bool qx_role_generic(const struct qx_entry *role)
+bool qx_role_generic(const struct qx_entry *role)
 {
 	static const char *const generic[] = {"official", "source", "aide", "adviser", "advisor",
 					      "analyst", "expert", "resident", "witness", "member",
@@ -1420,7 +1420,7 @@ static void qx_lede_role(struct qx_doc *d)
 }
 
 /* The first mention in the sentence of mention i. */
-static size_t qx_sentence_first_mention(const struct qx_doc *d, size_t i)
+size_t qx_sentence_first_mention(const struct qx_doc *d, size_t i)
 {
 	size_t sent = d->tok[d->men[i].t0].sent;
 	while (i > 0 && d->tok[d->men[i - 1].t0].sent == sent)

@@ -1587,8 +1587,36 @@ static void test_generic_org_nominals(void)
 	CHECK_SPEAKER("I just think it is", NULL);
 }
 
+/* "the ROLE" right after a quotation is the person the sentence before
+ * is about, over someone further back who holds the role. */
+static void test_nominal_near_subject(void)
+{
+	run("Governor Alma Reyes opened the session on Monday.\n\n"
+	    "Paul Okafor, a former governor, sat in the gallery.\n\n"
+	    "Dana Whitlock joined in on Tuesday, attacking the budget. \"It spends "
+	    "money we do not have,\" the former governor said.\n");
+	CHECK_SPEAKER("It spends money", "Dana Whitlock");
+	run("Senator Ruth Calder spoke first on Monday.\n\n"
+	    "The debate drew a large crowd to the hall.\n\n"
+	    "Later in the week, Tomas Ibarra defended his record in an advertisement "
+	    "running on local television: \"I fought for this valley,\" the senator "
+	    "says to the camera.\n");
+	CHECK_SPEAKER("I fought for this valley", "Tomas Ibarra");
+	/* a hearing: the judge answers the lawyer who just spoke */
+	run("Defence lawyer Aaron Feld addressed the court on Friday.\n\n"
+	    "\"Judge, this case was brought in anger,\" Feld said. \"Everything you "
+	    "have said has been heard,\" the judge said.\n");
+	CHECK_SPEAKER("Everything you have said", NULL);
+	/* before a quotation, the sentence opens with what is said */
+	run("Columnist Wen Li wrote about the race on Monday.\n\n"
+	    "But Harold Greer has one thing in common with voters here, the columnist "
+	    "suggested: \"His streak is proof that people are tired.\"\n");
+	CHECK_SPEAKER("His streak is proof", "Wen Li");
+}
+
 int main(void)
 {
+	test_nominal_near_subject();
 	test_generic_org_nominals();
 	test_cataphoric_nominal();
 	test_cue_nouns_and_openings();
