@@ -162,7 +162,12 @@ static void qx_fill(const struct qx_doc *d, size_t i, struct quote *q)
 		q->speaker = xstrdup(e->name);
 		q->speaker_kind = e->kind == QX_ORG ? SPEAKER_ORGANIZATION : SPEAKER_PERSON;
 	} else if (m && m->kind == QX_GROUP) {
-		q->speaker = qx_span_text(d, m->t0, m->n0 != QX_NONE ? m->n1 : m->r1);
+		size_t t1 = m->n0 != QX_NONE ? m->n1 : m->r1;
+		/* whom they speak for belongs to them: "officials in the Prime
+		 * Minister's Office" */
+		if (m->n0 == QX_NONE && m->o0 != QX_NONE && m->o0 >= t1 && m->o1 <= m->t1)
+			t1 = m->o1;
+		q->speaker = qx_span_text(d, m->t0, t1);
 		q->speaker_kind = SPEAKER_GROUP;
 	} else if (m && qx_nominal_names(d, a->mention)) {
 		/* "a Clinton campaign spokesman", named by description only */

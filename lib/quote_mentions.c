@@ -276,6 +276,18 @@ static size_t qx_scan_run(const struct qx_doc *d, size_t k, size_t lim)
 			e++;
 			continue;
 		}
+		/* "the Prime Minister's Office", "the King's Fund", "King's
+		 * College London": a singular possessive followed at once by a
+		 * word naming an organisation in general, or by an
+		 * organisation's word more of the name follows ("China's
+		 * Foreign Ministry" is a country's ministry, "Bush's Facebook
+		 * post" his post) */
+		if (e > k && e + 1 < lim && (t->flags & QF_POSS) && qx_capword(d, e + 1) &&
+		    qx_tok_is(&d->tok[e + 1], QL_ORGWORD) &&
+		    (qx_tok_is(&d->tok[e + 1], QL_ORGNOUN) || (e + 2 < lim && qx_capword(d, e + 2)))) {
+			e++;
+			continue;
+		}
 		break;
 	}
 	return e;

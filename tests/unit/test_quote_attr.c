@@ -1614,8 +1614,25 @@ static void test_nominal_near_subject(void)
 	CHECK_SPEAKER("His streak is proof", "Wen Li");
 }
 
+/* A group speaks for whom its description names; a singular possessive
+ * inside an organisation's name keeps the name whole. */
+static void test_group_qualifier(void)
+{
+	run("Speaking on background, officials in the Prime Minister's Office did not "
+	    "deny the report but said they \"won't prejudge the talks\" and would "
+	    "wait.\n");
+	CHECK_SPEAKER("won't prejudge", "officials in the Prime Minister's Office");
+	const struct quote *q = find("won't prejudge");
+	CHECK(q && q->organization && strcmp(q->organization, "Prime Minister's Office") == 0);
+	/* "Bush's Facebook post": his post, not an organisation */
+	run("Jeb Bush wrote on Bush's Facebook page on Sunday that the party "
+	    "\"must move on.\"\n");
+	CHECK_SPEAKER("must move on", "Jeb Bush");
+}
+
 int main(void)
 {
+	test_group_qualifier();
 	test_nominal_near_subject();
 	test_generic_org_nominals();
 	test_cataphoric_nominal();
