@@ -151,7 +151,8 @@ static const char *const orgnouns[] = {
 	"complaint", "lawsuit", "indictment", "ruling", "document", "memo",
 	"association", "federation", "confederation", "alliance", "coalition",
 	"consortium", "exporter", "utility", "supplier",
-	"hospital", "cooperative", "syndicate", "chamber",
+	"hospital", "cooperative", "syndicate", "chamber", "mission", "delegation",
+	"consulate", "secretariat",
 	NULL,
 };
 

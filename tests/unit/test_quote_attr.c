@@ -1628,6 +1628,11 @@ static void test_group_qualifier(void)
 	run("Jeb Bush wrote on Bush's Facebook page on Sunday that the party "
 	    "\"must move on.\"\n");
 	CHECK_SPEAKER("must move on", "Jeb Bush");
+	/* a mission, a delegation: organisations by their common noun */
+	run("\"We need no lecture on justice,\" Norway's diplomatic mission in Geneva "
+	    "said in a statement.\n\n"
+	    "\"We will vote against it,\" the trade delegation said.\n");
+	CHECK_SPEAKER("We need no lecture", "Norway's diplomatic mission");
 }
 
 int main(void)
