@@ -2075,6 +2075,16 @@ static bool qx_class_match(const struct qx_doc *d, const struct qx_mention *m, c
 	return strlen(e->org) == n && strncasecmp(e->org, d->text + d->tok[m->o0].s, n) == 0;
 }
 
+/* Does role r of entity e answer to nominal m's role: the same role, the
+ * same head ("the minister" for the defence minister), or a role its
+ * class covers ("the diplomat" for the ambassador)? */
+static bool qx_role_answers(const struct qx_doc *d, const struct qx_mention *m, const struct qx_entity *e,
+			    const struct qx_entry *r)
+{
+	return strcmp(r->value, m->role->value) == 0 || qx_role_head_eq(r->value, m->role->value) ||
+	       qx_class_match(d, m, e, r);
+}
+
 /* The first person named with nominal mi's role (or its head: "district
  * judge" for "a federal judge", or a role its class covers) within the
  * next three paragraphs. */
@@ -2093,8 +2103,7 @@ static size_t qx_resolve_nominal_forward(const struct qx_doc *d, size_t mi)
 			continue;
 		/* the person's own role, or the one the lede gave them */
 		const struct qx_entry *r = o->role ? o->role : d->ent[o->entity].role;
-		if (r && (strcmp(r->value, m->role->value) == 0 || qx_role_head_eq(r->value, m->role->value) ||
-			  qx_class_match(d, m, &d->ent[o->entity], r)))
+		if (r && qx_role_answers(d, m, &d->ent[o->entity], r))
 			return o->entity;
 	}
 	return QX_NONE;
@@ -2153,13 +2162,7 @@ static size_t qx_resolve_nominal(struct qx_doc *d, size_t mi)
 			continue;
 		e = &d->ent[o->entity];
 		if (m->role) {
-			/* same role, or the same head: "the minister" for the
-			 * defence minister */
-			if (e->kind == QX_PERSON && e->role &&
-			    (strcmp(e->role->value, m->role->value) == 0 ||
-			     qx_role_head_eq(e->role->value, m->role->value) ||
-			     /* "the diplomat" for the ambassador */
-			     qx_class_match(d, m, e, e->role)))
+			if (e->kind == QX_PERSON && e->role && qx_role_answers(d, m, e, e->role))
 				return o->entity;
 			continue;
 		}
@@ -2204,8 +2207,7 @@ static bool qx_nominal_fits(const struct qx_doc *d, const struct qx_mention *m, 
 {
 	if (e->kind != QX_PERSON)
 		return false;
-	if (e->role && strcmp(e->role->value, m->role->value) != 0 &&
-	    !qx_role_head_eq(e->role->value, m->role->value) && !qx_class_match(d, m, e, e->role))
+	if (e->role && !qx_role_answers(d, m, e, e->role))
 		return false;
 	if (((m->role->flags & QR_MALE) && e->gender == QX_G_FEMALE) ||
 	    ((m->role->flags & QR_FEMALE) && e->gender == QX_G_MALE))
@@ -2218,10 +2220,10 @@ static bool qx_nominal_fits(const struct qx_doc *d, const struct qx_mention *m, 
  * "...," the senator says"), or, when that sentence opens with the
  * quotation, the one opening the sentence before in the same paragraph
  * ("Bill Clinton joined in on Monday. "...," the former president said").
- * Only after a quotation, for a post someone holds (not "the man", "the source"), a person
- * named in full somewhere, and not the speaker of the quotation just
- * before: in a hearing "the judge said" answers the lawyer. QX_NONE when
- * there is none that fits. */
+ * Only after a quotation, for a post someone holds (not "the man", "the
+ * source"), a person named in full somewhere, and not the speaker of the
+ * quotation just before: in a hearing "the judge said" answers the
+ * lawyer. QX_NONE when there is none that fits. */
 static size_t qx_nominal_near_subject(const struct qx_doc *d, size_t mi)
 {
 	const struct qx_mention *m = &d->men[mi];
@@ -2239,11 +2241,8 @@ static size_t qx_nominal_near_subject(const struct qx_doc *d, size_t mi)
 		return QX_NONE;
 	size_t s = qx_sentence_first_mention(d, mi);
 	if (s == mi) {
-		if (s == 0)
-			return QX_NONE;
-		s = qx_sentence_first_mention(d, s - 1);
-		if (d->tok[d->men[s].t0].sent + 1 != d->tok[m->t0].sent ||
-		    d->tok[d->men[s].t0].para != d->tok[m->t0].para)
+		s = qx_prev_sentence_first_mention(d, mi);
+		if (s == QX_NONE || d->tok[d->men[s].t0].para != d->tok[m->t0].para)
 			return QX_NONE;
 	}
 	const struct qx_mention *o = &d->men[s];

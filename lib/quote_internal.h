@@ -300,6 +300,9 @@ bool qx_nominal_indef(const struct qx_doc *d, size_t mi);
 bool qx_role_generic(const struct qx_entry *role);
 /* The first mention in the sentence of mention i. */
 size_t qx_sentence_first_mention(const struct qx_doc *d, size_t i);
+/* The first mention in the sentence right before mention i's, or QX_NONE
+ * when the sentence before names no one. */
+size_t qx_prev_sentence_first_mention(const struct qx_doc *d, size_t i);
 bool qx_lede_indefinite(const struct qx_doc *d, size_t mi);
 /* Give entity e the role mention m states (and its wording). */
 void qx_entity_take_role(const struct qx_doc *d, struct qx_entity *e, const struct qx_mention *m);

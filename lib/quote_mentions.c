@@ -1440,6 +1440,17 @@ size_t qx_sentence_first_mention(const struct qx_doc *d, size_t i)
 	return i;
 }
 
+/* The first mention in the sentence right before mention i's, or QX_NONE
+ * when the sentence before names no one. */
+size_t qx_prev_sentence_first_mention(const struct qx_doc *d, size_t i)
+{
+	size_t p = qx_sentence_first_mention(d, i);
+	if (p == 0)
+		return QX_NONE;
+	size_t s = qx_sentence_first_mention(d, p - 1);
+	return d->tok[d->men[s].t0].sent + 1 == d->tok[d->men[i].t0].sent ? s : QX_NONE;
+}
+
 /* "Nell Garside, who has died aged 88, was a founder member of the team",
  * "Smith is the chief executive of Acme": a role given by "is" or "was"
  * to the person the sentence opens with, when they have none of their
@@ -1478,7 +1489,6 @@ static void qx_second_reference_roles(struct qx_doc *d)
 {
 	for (size_t i = 1; i < d->nmen; i++) {
 		const struct qx_mention *m = &d->men[i];
-		size_t sent = d->tok[m->t0].sent;
 		if (m->kind != QX_NOMINAL || !m->role || (m->role->flags & (QR_GROUP | QR_RELATION)) ||
 		    qx_role_generic(m->role) ||
 		    !(d->tok[m->t0].flags & QF_SSTART) || !qx_word_is(d->text, &d->tok[m->t0], "the") ||
@@ -1490,11 +1500,11 @@ static void qx_second_reference_roles(struct qx_doc *d)
 			known = d->men[k].role == m->role ||
 				(d->men[k].entity != QX_NONE && d->ent[d->men[k].entity].role == m->role);
 		/* the previous sentence's first mention */
-		size_t p = qx_sentence_first_mention(d, i);
-		if (known || p == 0)
+		size_t p = qx_prev_sentence_first_mention(d, i);
+		if (known || p == QX_NONE)
 			continue;
-		const struct qx_mention *subj = &d->men[qx_sentence_first_mention(d, p - 1)];
-		if (d->tok[subj->t0].sent + 1 != sent || subj->kind != QX_PERSON || subj->entity == QX_NONE ||
+		const struct qx_mention *subj = &d->men[p];
+		if (subj->kind != QX_PERSON || subj->entity == QX_NONE ||
 		    !(d->tok[subj->t0].flags & QF_SSTART) || d->ent[subj->entity].role)
 			continue;
 		qx_entity_take_role(d, &d->ent[subj->entity], m);
