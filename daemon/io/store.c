@@ -135,6 +135,12 @@ static void array_next(struct buf *a)
 	buf_putc(a, a->len ? ',' : '{');
 }
 
+static void array_null(struct buf *a)
+{
+	array_next(a);
+	buf_puts(a, "NULL");
+}
+
 static void array_int(struct buf *a, long long v)
 {
 	array_next(a);
@@ -144,11 +150,11 @@ static void array_int(struct buf *a, long long v)
 /* A text element, double-quoted with " and \ escaped; NULL for no value. */
 static void array_text(struct buf *a, const char *s)
 {
-	array_next(a);
 	if (!s) {
-		buf_puts(a, "NULL");
+		array_null(a);
 		return;
 	}
+	array_next(a);
 	char *clean = utf8_sanitize(s, strlen(s));
 	buf_putc(a, '"');
 	for (const char *c = clean; *c; c++) {
@@ -265,10 +271,8 @@ void store_known_items(struct store_batch *b, int64_t feed_id, char *const *keys
 		array_int(&a[BA_INTERVAL], rec->interval_s);
 		array_int(&a[BA_NEXT], rec->next_in_s);
 	} else {
-		for (int i = BA_STATUS; i <= BA_NEXT; i++) {
-			array_next(&a[i]);
-			buf_puts(&a[i], "NULL");
-		}
+		for (int i = BA_STATUS; i <= BA_NEXT; i++)
+			array_null(&a[i]);
 	}
 	for (size_t i = 0; i < n; i++) {
 		array_int(&a[BA_KEY_ENTRY], (long long)entry);
