@@ -52,6 +52,15 @@ make_feeds() { # count dir
 }
 
 median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+# "median [min..max]" of the figures in file $1
+spread() { echo "$(median <"$1") [$(sort -n "$1" | head -1)..$(sort -n "$1" | tail -1)]"; }
+rate() { echo "$1 $2" | awk -v n="$3" '{ printf "%.1f\n", n / ($2 - $1) }'; } # t0 t1 feeds
+ratio() { echo "$1 $2" | awk '{ printf "%.2f", $1 / $2 }'; }
+# Stop unless quoted's log says all FEEDS were polled, UNCHANGED of them quiet.
+expect_polled() { # LOG FEEDS UNCHANGED WHAT-IT-DID-NOT-DO
+	grep -q "$2 feeds polled ($3 unchanged)" "$1" ||
+		{ cat "$1" >&2; echo "poll_bench: quoted did not $4" >&2; exit 1; }
+}
 now() { date +%s.%N; }
 
 setup_db() { # feed count
@@ -85,7 +94,6 @@ curl_config "$feeds"
 
 setup_db "$feeds"
 "$build/quoted" -c "$work/quoted.conf" --once 2>/dev/null # store the items once
-rate() { echo "$2 $1" | awk -v n="$feeds" '{ printf "%.1f\n", n / ($1 - $2) }'; }
 r=1
 : >"$work/q.times"
 : >"$work/c.times"
@@ -96,28 +104,26 @@ while [ $r -le "$runs" ]; do
 	t1=$(now)
 	curl -s --parallel --parallel-max 64 -K "$work/curl.cfg" 2>/dev/null
 	t2=$(now)
-	rate "$t0" "$t1" >>"$work/q.times"
-	rate "$t1" "$t2" >>"$work/c.times"
-	grep -q "$feeds feeds polled ($feeds unchanged)" "$work/quoted.log" ||
-		{ cat "$work/quoted.log" >&2; echo "poll_bench: quoted did not poll every feed as unchanged" >&2; exit 1; }
+	rate "$t0" "$t1" "$feeds" >>"$work/q.times"
+	rate "$t1" "$t2" "$feeds" >>"$work/c.times"
+	expect_polled "$work/quoted.log" "$feeds" "$feeds" "poll every feed as unchanged"
 	psql -X -q -c "UPDATE feeds SET body_digest = NULL" >/dev/null
 	t0=$(now)
 	/usr/bin/time -f "%e %U %S" -o "$work/cpu.full" "$build/quoted" -c "$work/quoted.conf" --once 2>"$work/quoted.log"
 	t1=$(now)
-	rate "$t0" "$t1" >>"$work/f.times"
-	grep -q "$feeds feeds polled (0 unchanged)" "$work/quoted.log" ||
-		{ cat "$work/quoted.log" >&2; echo "poll_bench: quoted did not read every feed" >&2; exit 1; }
+	rate "$t0" "$t1" "$feeds" >>"$work/f.times"
+	expect_polled "$work/quoted.log" "$feeds" 0 "read every feed"
 	r=$((r + 1))
 done
 q=$(median <"$work/q.times")
 c=$(median <"$work/c.times")
-echo "RESULT poll_quoted_feeds_per_s $q [$(sort -n "$work/q.times" | head -1)..$(sort -n "$work/q.times" | tail -1)]"
-echo "RESULT poll_curl_feeds_per_s $c [$(sort -n "$work/c.times" | head -1)..$(sort -n "$work/c.times" | tail -1)]"
-echo "RESULT poll_ratio $(echo "$q $c" | awk '{ printf "%.2f", $1 / $2 }')"
+echo "RESULT poll_quoted_feeds_per_s $(spread "$work/q.times")"
+echo "RESULT poll_curl_feeds_per_s $(spread "$work/c.times")"
+echo "RESULT poll_ratio $(ratio "$q" "$c")"
 echo "RESULT poll_quoted_cpu_wall_user_sys_s $(cat "$work/cpu")"
 f=$(median <"$work/f.times")
-echo "RESULT poll_quoted_full_read_feeds_per_s $f [$(sort -n "$work/f.times" | head -1)..$(sort -n "$work/f.times" | tail -1)]"
-echo "RESULT poll_full_read_ratio $(echo "$f $c" | awk '{ printf "%.2f", $1 / $2 }')"
+echo "RESULT poll_quoted_full_read_feeds_per_s $(spread "$work/f.times")"
+echo "RESULT poll_full_read_ratio $(ratio "$f" "$c")"
 echo "RESULT poll_quoted_full_read_cpu_wall_user_sys_s $(cat "$work/cpu.full")"
 
 # The repeat pass over more feeds.
@@ -134,18 +140,17 @@ if [ "$large_feeds" -gt "$feeds" ]; then
 		t1=$(now)
 		curl -s --parallel --parallel-max 64 -K "$work/curl.cfg" 2>/dev/null
 		t2=$(now)
-		echo "$t0 $t1" | awk -v n="$large_feeds" '{ printf "%.1f\n", n / ($2 - $1) }' >>"$work/lq.times"
-		echo "$t1 $t2" | awk -v n="$large_feeds" '{ printf "%.1f\n", n / ($2 - $1) }' >>"$work/lc.times"
-		grep -q "$large_feeds feeds polled ($large_feeds unchanged)" "$work/quoted.log" ||
-			{ cat "$work/quoted.log" >&2; echo "poll_bench: quoted did not poll every feed as unchanged" >&2; exit 1; }
+		rate "$t0" "$t1" "$large_feeds" >>"$work/lq.times"
+		rate "$t1" "$t2" "$large_feeds" >>"$work/lc.times"
+		expect_polled "$work/quoted.log" "$large_feeds" "$large_feeds" "poll every feed as unchanged"
 		r=$((r + 1))
 	done
 	lq=$(median <"$work/lq.times")
 	lc=$(median <"$work/lc.times")
 	echo "RESULT poll_large_feeds $large_feeds"
-	echo "RESULT poll_large_quoted_feeds_per_s $lq [$(sort -n "$work/lq.times" | head -1)..$(sort -n "$work/lq.times" | tail -1)]"
-	echo "RESULT poll_large_curl_feeds_per_s $lc [$(sort -n "$work/lc.times" | head -1)..$(sort -n "$work/lc.times" | tail -1)]"
-	echo "RESULT poll_large_ratio $(echo "$lq $lc" | awk '{ printf "%.2f", $1 / $2 }')"
+	echo "RESULT poll_large_quoted_feeds_per_s $(spread "$work/lq.times")"
+	echo "RESULT poll_large_curl_feeds_per_s $(spread "$work/lc.times")"
+	echo "RESULT poll_large_ratio $(ratio "$lq" "$lc")"
 fi
 
 # Peak memory over many feeds, first pass (everything new is stored).
